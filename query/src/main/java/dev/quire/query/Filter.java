@@ -1,0 +1,94 @@
+package dev.quire.query;
+
+import dev.quire.query.internal.JsonWriter;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A condition on one attribute, such as {@code equal("title", ["Avatar"])}.
+ *
+ * <p>Values are held as {@code String}, {@code Long}, {@code Double}, {@code Boolean} or {@code null}.
+ * Other numbers are converted on the way in ({@code Integer} to {@code Long}, {@code Float} to
+ * {@code Double}), and a whole {@code Double} that fits a {@code Long} becomes a {@code Long}: a query
+ * string cannot tell {@code 26.0} from {@code 26}, so neither can the tree. {@link QueryPlan} later
+ * converts each value to its attribute's type.
+ *
+ * @param method    a filter method such as {@link Method#EQUAL}
+ * @param attribute the attribute key; null only for {@link Method#EXISTS}/{@link Method#NOT_EXISTS},
+ *                  which name their attributes in {@code values}, or when a query string left it out
+ * @param values    the values, in order; may contain nulls
+ */
+public record Filter(Method method, String attribute, List<Object> values) implements QueryNode {
+
+    private static final double TWO_TO_63 = 0x1p63;
+
+    /** Checks the method and copies the values into an immutable list of normalised scalars. */
+    public Filter {
+        Objects.requireNonNull(method, "method");
+        Objects.requireNonNull(values, "values");
+        if (method.kind() != Method.Kind.FILTER) {
+            throw new IllegalArgumentException("Not a filter method: " + method.wireName());
+        }
+        List<Object> copy = new ArrayList<>(values.size());
+        for (Object value : values) {
+            copy.add(normalise(value));
+        }
+        values = Collections.unmodifiableList(copy);
+    }
+
+    @Override
+    public String toJson() {
+        StringBuilder out = new StringBuilder();
+        out.append("{\"method\":");
+        JsonWriter.string(out, method.wireName());
+        if (attribute != null) {
+            out.append(",\"attribute\":");
+            JsonWriter.string(out, attribute);
+        }
+        // The SDKs send isNull/isNotNull without a values field and every other filter with one.
+        boolean valueless = method == Method.IS_NULL || method == Method.IS_NOT_NULL;
+        if (!(valueless && values.isEmpty())) {
+            out.append(",\"values\":[");
+            for (int i = 0; i < values.size(); i++) {
+                if (i > 0) {
+                    out.append(',');
+                }
+                JsonWriter.scalar(out, values.get(i));
+            }
+            out.append(']');
+        }
+        return out.append('}').toString();
+    }
+
+    static Object normalise(Object value) {
+        if (value == null || value instanceof String || value instanceof Boolean || value instanceof Long) {
+            return value;
+        }
+        if (value instanceof Integer || value instanceof Short || value instanceof Byte) {
+            return ((Number) value).longValue();
+        }
+        if (value instanceof BigInteger big) {
+            return big.bitLength() < 64 ? (Object) big.longValue() : wholeOrDouble(big.doubleValue());
+        }
+        if (value instanceof Double || value instanceof Float || value instanceof BigDecimal) {
+            double d = value instanceof Float f ? Double.parseDouble(f.toString()) : ((Number) value).doubleValue();
+            if (!Double.isFinite(d)) {
+                throw new IllegalArgumentException("Query values must be finite numbers, got " + value);
+            }
+            return wholeOrDouble(d);
+        }
+        throw new IllegalArgumentException("Unsupported query value type: " + value.getClass().getName()
+                + " (use String, Long, Double, Boolean or null)");
+    }
+
+    private static Object wholeOrDouble(double d) {
+        if (d == Math.rint(d) && d >= -TWO_TO_63 && d < TWO_TO_63) {
+            return (long) d;
+        }
+        return d;
+    }
+}

@@ -1,0 +1,82 @@
+package dev.quire.query;
+
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.exc.StreamConstraintsException;
+import tools.jackson.core.json.JsonFactory;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Decodes the JSON query syntax into plain maps, lists and scalars (see {@link Trees}). */
+final class JsonSyntax {
+
+    private static final JsonMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
+                    .streamReadConstraints(StreamReadConstraints.builder()
+                            .maxNestingDepth(QueryParser.MAX_NESTING)
+                            .build())
+                    .build())
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
+
+    private JsonSyntax() {
+    }
+
+    static Object decode(String query) {
+        JsonNode root;
+        try {
+            root = MAPPER.readTree(query);
+        } catch (StreamConstraintsException e) {
+            throw new QueryException(isNestingLimit(e) ? Trees.TOO_DEEP : Trees.SYNTAX_ERROR);
+        } catch (JacksonException e) {
+            throw new QueryException(Trees.SYNTAX_ERROR);
+        }
+        if (root == null || root.isMissingNode()) {
+            throw new QueryException(Trees.SYNTAX_ERROR);
+        }
+        return plain(root);
+    }
+
+    private static boolean isNestingLimit(StreamConstraintsException e) {
+        String message = e.getMessage();
+        return message != null && message.toLowerCase().contains("nesting depth");
+    }
+
+    // Recursion here is bounded by the parser's nesting limit.
+    private static Object plain(JsonNode node) {
+        if (node.isObject()) {
+            Map<String, Object> map = new LinkedHashMap<>();
+            for (Map.Entry<String, JsonNode> property : node.properties()) {
+                map.put(property.getKey(), plain(property.getValue()));
+            }
+            return map;
+        }
+        if (node.isArray()) {
+            List<Object> list = new ArrayList<>(node.size());
+            for (JsonNode element : node) {
+                list.add(plain(element));
+            }
+            return list;
+        }
+        if (node.isString()) {
+            return node.stringValue();
+        }
+        if (node.isBoolean()) {
+            return node.booleanValue();
+        }
+        if (node.isIntegralNumber()) {
+            BigInteger big = node.bigIntegerValue();
+            // PHP turns integers beyond 64 bits into floats; so do we.
+            return big.bitLength() < 64 ? (Object) big.longValue() : big.doubleValue();
+        }
+        if (node.isNumber()) {
+            return node.doubleValue();
+        }
+        return null;
+    }
+}
