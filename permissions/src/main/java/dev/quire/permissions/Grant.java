@@ -16,6 +16,8 @@ public record Grant(PermissionType type, String role) {
     /**
      * Checks the invariants that the parser guarantees, so a hand-built grant obeys them too.
      *
+     * @param type the action granted; never {@code WRITE}
+     * @param role a valid role in canonical form
      * @throws NullPointerException if an argument is null
      * @throws IllegalArgumentException if the type is {@code WRITE} or the role is not a valid, canonical role
      */

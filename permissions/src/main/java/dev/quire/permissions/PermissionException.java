@@ -20,7 +20,9 @@ public class PermissionException extends RuntimeException {
     // Appwrite's router prefixes every validator description with the parameter's name.
     private static final String PARAM_PREFIX = "Invalid `permissions` param: ";
 
+    /** Appwrite's error type. */
     private final String type;
+    /** Appwrite's HTTP status code. */
     private final int code;
 
     PermissionException(String type, int code, String message) {

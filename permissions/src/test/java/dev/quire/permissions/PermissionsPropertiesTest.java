@@ -111,8 +111,12 @@ class PermissionsPropertiesTest {
     }
 
     @Test
-    void randomStringsGiveAValidListOrAPermissionException() {
+    void randomStringsForACollectionGiveAValidListOrAPermissionException() {
         checkOnlyValidOrPermissionException(Permissions::forCollection, false);
+    }
+
+    @Test
+    void randomStringsForADocumentGiveAValidListOrAPermissionException() {
         checkOnlyValidOrPermissionException(Permissions::forDocument, true);
     }
 
