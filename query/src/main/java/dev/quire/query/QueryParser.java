@@ -1,6 +1,7 @@
 package dev.quire.query;
 
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Parses one Appwrite query string into a {@link QueryNode}.
@@ -15,7 +16,8 @@ import java.util.Objects;
  *       {@code null} and numbers are literals. {@code and}/{@code or} take nested calls:
  *       {@code or(equal("a", 1), equal("b", 2))}.</li>
  * </ul>
- * Input is treated as the function-call form when it starts with a letter, otherwise as JSON.
+ * Input is treated as the function-call form when it starts with a letter (other than a bare
+ * {@code true}, {@code false} or {@code null}), otherwise as JSON.
  *
  * <pre>{@code
  * QueryNode node = QueryParser.parse("{\"method\":\"limit\",\"values\":[25]}");  // new Limit(25)
@@ -33,6 +35,9 @@ public final class QueryParser {
      */
     public static final int MAX_NESTING = 512;
 
+    // Bare JSON literals start with a letter too; Appwrite decodes them as JSON and reports their type.
+    private static final Set<String> JSON_LITERALS = Set.of("true", "false", "null");
+
     private QueryParser() {
     }
 
@@ -47,8 +52,9 @@ public final class QueryParser {
      */
     public static QueryNode parse(String query) {
         Objects.requireNonNull(query, "query");
-        String trimmed = query.stripLeading();
-        boolean functionCall = !trimmed.isEmpty() && Character.isLetter(trimmed.charAt(0));
+        String trimmed = query.strip();
+        boolean functionCall = !trimmed.isEmpty() && Character.isLetter(trimmed.charAt(0))
+                && !JSON_LITERALS.contains(trimmed);
         Object decoded = functionCall ? FunctionCallSyntax.decode(query) : JsonSyntax.decode(query);
         return Trees.build(decoded);
     }
