@@ -28,6 +28,10 @@ import java.util.Set;
  */
 public final class Permissions {
 
+    /** What {@code write} stands for; types the list does not accept (create on a document) are skipped. */
+    private static final List<PermissionType> WRITE_EXPANSION =
+            List.of(PermissionType.CREATE, PermissionType.UPDATE, PermissionType.DELETE);
+
     private Permissions() {
     }
 
@@ -173,8 +177,7 @@ public final class Permissions {
         Set<Grant> grants = new LinkedHashSet<>();
         for (Syntax.Parsed permission : parsed) {
             if (permission.type() == PermissionType.WRITE) {
-                for (PermissionType type : new PermissionType[] {PermissionType.CREATE, PermissionType.UPDATE,
-                        PermissionType.DELETE}) {
+                for (PermissionType type : WRITE_EXPANSION) {
                     if (allowed.contains(type)) {
                         grants.add(new Grant(type, permission.role()));
                     }
