@@ -1,0 +1,39 @@
+package dev.quire;
+
+import java.util.List;
+
+/** A page of attributes, with the total number that matched the filters. Immutable. */
+public final class AttributeList {
+    private final long total;
+    private final List<Attribute> items;
+
+    AttributeList(long total, List<Attribute> items) {
+        this.total = total;
+        this.items = List.copyOf(items);
+    }
+
+    /** @return how many attributes matched the filters in all, not only on this page */
+    public long getTotal() {
+        return total;
+    }
+
+    /** @return the attributes on this page, in the requested order */
+    public List<Attribute> getAttributes() {
+        return items;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof AttributeList l && total == l.total && items.equals(l.items);
+    }
+
+    @Override
+    public int hashCode() {
+        return Long.hashCode(total) * 31 + items.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "AttributeList{total=" + total + ", items=" + items + "}";
+    }
+}

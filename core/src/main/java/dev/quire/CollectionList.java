@@ -1,0 +1,39 @@
+package dev.quire;
+
+import java.util.List;
+
+/** A page of collections, with the total number that matched the filters. Immutable. */
+public final class CollectionList {
+    private final long total;
+    private final List<Collection> items;
+
+    CollectionList(long total, List<Collection> items) {
+        this.total = total;
+        this.items = List.copyOf(items);
+    }
+
+    /** @return how many collections matched the filters in all, not only on this page */
+    public long getTotal() {
+        return total;
+    }
+
+    /** @return the collections on this page, in the requested order */
+    public List<Collection> getCollections() {
+        return items;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof CollectionList l && total == l.total && items.equals(l.items);
+    }
+
+    @Override
+    public int hashCode() {
+        return Long.hashCode(total) * 31 + items.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "CollectionList{total=" + total + ", items=" + items + "}";
+    }
+}

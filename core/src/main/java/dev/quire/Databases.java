@@ -1,0 +1,407 @@
+package dev.quire;
+
+import dev.quire.internal.schema.AttributeDef;
+import dev.quire.internal.schema.AttributeFormat;
+import dev.quire.internal.schema.AttributeType;
+import dev.quire.internal.storage.Store;
+import dev.quire.permissions.Caller;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The Appwrite Databases service, in process: databases, collections, attributes, indexes and documents,
+ * stored in an embedded H2 file. Methods and argument orders are the Appwrite SDKs'.
+ *
+ * <pre>{@code
+ * try (Databases db = Databases.open(Path.of("data/app"))) {
+ *     db.create("app", "App");
+ *     db.createCollection("app", "movies", "Movies",
+ *             List.of(Permission.read(Role.any()), Permission.create(Role.users())), true, true);
+ *     db.createStringAttribute("app", "movies", "title", 255, true, null, false);
+ *     db.createIntegerAttribute("app", "movies", "year", false, 1900L, 2100L, null, false);
+ *
+ *     Databases alice = db.as(Caller.user("alice"));
+ *     alice.createDocument("app", "movies", ID.unique(), Map.of("title", "Up", "year", 2009), null);
+ *     DocumentList page = alice.listDocuments("app", "movies",
+ *             List.of(Query.greaterThan("year", 2000), Query.orderDesc("year"), Query.limit(10)));
+ * }
+ * }</pre>
+ *
+ * <p>The handle from {@link #open(Path)} or {@link #inMemory()} acts as a server API key: it is not subject
+ * to permissions. {@link #as(Caller)} gives a view that enforces them for one caller. Handles are
+ * thread-safe; share one across threads. Every failure is a {@link QuireException} carrying Appwrite's error
+ * type and code. {@code null} for an optional argument means "not given".
+ */
+public final class Databases implements AutoCloseable {
+    private static final Map<Path, Shared> OPEN_FILES = new HashMap<>();
+
+    /** An engine with the number of root handles that share it; the last close closes the store. */
+    private static final class Shared {
+        final Engine engine;
+        final Path path;
+        int handles = 1;
+
+        Shared(Engine engine, Path path) {
+            this.engine = engine;
+            this.path = path;
+        }
+    }
+
+    private final Shared shared;
+    private final Engine engine;
+    private final Caller caller;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private Databases(Shared shared, Caller caller) {
+        this.shared = shared;
+        this.engine = shared.engine;
+        this.caller = caller;
+    }
+
+    /**
+     * Opens the store kept in the file {@code path + ".mv.db"}, creating it (and its directory) if missing.
+     * Opening the same path twice in one JVM shares one store; a store in use by another process is refused.
+     *
+     * @param path the store's path without extension, for example {@code Path.of("data/app")}
+     * @return a root handle: no permission checks
+     * @throws QuireException when the file is in use by another process, is not a Quire store, or cannot be
+     *                        read or written
+     */
+    public static Databases open(Path path) {
+        Path key = Objects.requireNonNull(path, "path").toAbsolutePath().normalize();
+        synchronized (OPEN_FILES) {
+            Shared shared = OPEN_FILES.get(key);
+            if (shared != null) {
+                shared.handles++;
+                return new Databases(shared, null);
+            }
+            shared = new Shared(new Engine(Store.open(key)), key);
+            OPEN_FILES.put(key, shared);
+            return new Databases(shared, null);
+        }
+    }
+
+    /**
+     * A private in-memory store, gone when closed: for tests.
+     *
+     * @return a root handle: no permission checks
+     */
+    public static Databases inMemory() {
+        return new Databases(new Shared(new Engine(Store.inMemory()), null), null);
+    }
+
+    /**
+     * A view of the same store that enforces Appwrite permissions for one caller. Closing the view does
+     * not close the store.
+     *
+     * <pre>{@code
+     * Databases guest = db.as(Caller.guest());
+     * Databases editor = db.as(Caller.user("u1").verified().team("t1", "editor"));
+     * }</pre>
+     *
+     * @param caller who is calling
+     * @return a view for that caller
+     */
+    public Databases as(Caller caller) {
+        return new Databases(shared, Objects.requireNonNull(caller, "caller"));
+    }
+
+    /**
+     * Closes the store when this is the last root handle on it; a caller view closes nothing. Closing twice
+     * does nothing.
+     */
+    @Override
+    public void close() {
+        if (caller != null || !closed.compareAndSet(false, true)) {
+            return;
+        }
+        if (shared.path == null) {
+            engine.close();
+            return;
+        }
+        synchronized (OPEN_FILES) {
+            if (--shared.handles == 0) {
+                OPEN_FILES.remove(shared.path);
+                engine.close();
+            }
+        }
+    }
+
+    // ---- databases ------------------------------------------------------------------------------------
+
+    /**
+     * Creates an enabled database.
+     *
+     * @param databaseId a new id (1–36 of {@code [A-Za-z0-9._-]}), or {@code "unique()"}
+     * @param name       display name, 1–128 characters
+     */
+    public Database create(String databaseId, String name) {
+        return create(databaseId, name, true);
+    }
+
+    /** Creates a database; a disabled one looks missing to every caller but the root handle. */
+    public Database create(String databaseId, String name, boolean enabled) {
+        return engine.createDatabase(caller, databaseId, name, enabled);
+    }
+
+    /** @throws QuireException {@code database_not_found} */
+    public Database get(String databaseId) {
+        return engine.getDatabase(caller, databaseId);
+    }
+
+    /** Lists databases; queries may filter and order on {@code $id}, {@code name}, {@code enabled}, and timestamps. */
+    public DatabaseList list(List<String> queries) {
+        return engine.listDatabases(caller, queries);
+    }
+
+    /** Updates a database; {@code null} arguments keep their value. */
+    public Database update(String databaseId, String name, Boolean enabled) {
+        return engine.updateDatabase(caller, databaseId, name, enabled);
+    }
+
+    /** Deletes a database with all its collections and documents. */
+    public void delete(String databaseId) {
+        engine.deleteDatabase(caller, databaseId);
+    }
+
+    // ---- collections ----------------------------------------------------------------------------------
+
+    /**
+     * Creates a collection.
+     *
+     * @param permissions      collection permissions such as {@code Permission.read(Role.any())}; {@code null} for none
+     * @param documentSecurity whether document permissions grant access too
+     * @param enabled          a disabled collection looks missing to every caller but the root handle
+     */
+    public Collection createCollection(String databaseId, String collectionId, String name, List<String> permissions,
+                                       boolean documentSecurity, boolean enabled) {
+        return engine.createCollection(caller, databaseId, collectionId, name, permissions, documentSecurity, enabled);
+    }
+
+    /** Creates an enabled collection without permissions and without document security. */
+    public Collection createCollection(String databaseId, String collectionId, String name) {
+        return createCollection(databaseId, collectionId, name, null, false, true);
+    }
+
+    /** @throws QuireException {@code collection_not_found} */
+    public Collection getCollection(String databaseId, String collectionId) {
+        return engine.getCollection(caller, databaseId, collectionId);
+    }
+
+    /** Lists collections; queries may use {@code $id}, {@code name}, {@code enabled}, {@code documentSecurity}. */
+    public CollectionList listCollections(String databaseId, List<String> queries) {
+        return engine.listCollections(caller, databaseId, queries);
+    }
+
+    /** Updates a collection; {@code null} arguments keep their value. */
+    public Collection updateCollection(String databaseId, String collectionId, String name, List<String> permissions,
+                                       Boolean documentSecurity, Boolean enabled) {
+        return engine.updateCollection(caller, databaseId, collectionId, name, permissions, documentSecurity, enabled);
+    }
+
+    /** Deletes a collection with all its documents. */
+    public void deleteCollection(String databaseId, String collectionId) {
+        engine.deleteCollection(caller, databaseId, collectionId);
+    }
+
+    // ---- attributes -----------------------------------------------------------------------------------
+
+    /**
+     * Adds a string attribute.
+     *
+     * @param size     maximum length in characters, 1 to 1,073,741,824
+     * @param xdefault default for documents that leave it out; not allowed on required or array attributes
+     */
+    public Attribute createStringAttribute(String databaseId, String collectionId, String key, int size,
+                                           boolean required, String xdefault, boolean array) {
+        return createAttribute(databaseId, collectionId, key, AttributeType.STRING, null, required, array,
+                (long) size, null, null, xdefault, null);
+    }
+
+    /** Adds a 64-bit integer attribute; {@code min}/{@code max} default to the whole {@code long} range. */
+    public Attribute createIntegerAttribute(String databaseId, String collectionId, String key, boolean required,
+                                            Long min, Long max, Long xdefault, boolean array) {
+        return createAttribute(databaseId, collectionId, key, AttributeType.INTEGER, null, required, array, null,
+                min == null ? Long.MIN_VALUE : min, max == null ? Long.MAX_VALUE : max, xdefault, null);
+    }
+
+    /** Adds a float attribute (Appwrite's {@code double}); {@code min}/{@code max} default to the whole range. */
+    public Attribute createFloatAttribute(String databaseId, String collectionId, String key, boolean required,
+                                          Double min, Double max, Double xdefault, boolean array) {
+        return createAttribute(databaseId, collectionId, key, AttributeType.FLOAT, null, required, array, null,
+                min == null ? -Double.MAX_VALUE : min, max == null ? Double.MAX_VALUE : max, xdefault, null);
+    }
+
+    /** Adds a boolean attribute. */
+    public Attribute createBooleanAttribute(String databaseId, String collectionId, String key, boolean required,
+                                            Boolean xdefault, boolean array) {
+        return createAttribute(databaseId, collectionId, key, AttributeType.BOOLEAN, null, required, array, null,
+                null, null, xdefault, null);
+    }
+
+    /** Adds an email attribute: a string of at most 254 characters that must be an email address. */
+    public Attribute createEmailAttribute(String databaseId, String collectionId, String key, boolean required,
+                                          String xdefault, boolean array) {
+        return createAttribute(databaseId, collectionId, key, AttributeType.STRING, AttributeFormat.EMAIL, required,
+                array, 254L, null, null, xdefault, null);
+    }
+
+    /** Adds a URL attribute: a string of at most 2,000 characters that must be an absolute URL. */
+    public Attribute createUrlAttribute(String databaseId, String collectionId, String key, boolean required,
+                                        String xdefault, boolean array) {
+        return createAttribute(databaseId, collectionId, key, AttributeType.STRING, AttributeFormat.URL, required,
+                array, 2000L, null, null, xdefault, null);
+    }
+
+    /** Adds an IP attribute: an IPv4 or IPv6 address. */
+    public Attribute createIpAttribute(String databaseId, String collectionId, String key, boolean required,
+                                       String xdefault, boolean array) {
+        return createAttribute(databaseId, collectionId, key, AttributeType.STRING, AttributeFormat.IP, required,
+                array, 39L, null, null, xdefault, null);
+    }
+
+    /** Adds an enum attribute: a string that must be one of 1 to 100 elements of at most 255 characters. */
+    public Attribute createEnumAttribute(String databaseId, String collectionId, String key, List<String> elements,
+                                         boolean required, String xdefault, boolean array) {
+        return createAttribute(databaseId, collectionId, key, AttributeType.STRING, AttributeFormat.ENUM, required,
+                array, 255L, null, null, xdefault, elements);
+    }
+
+    /** Adds a datetime attribute: values are read back as UTC, {@code 2020-10-15T06:38:00.000+00:00}. */
+    public Attribute createDatetimeAttribute(String databaseId, String collectionId, String key, boolean required,
+                                             String xdefault, boolean array) {
+        return createAttribute(databaseId, collectionId, key, AttributeType.DATETIME, null, required, array, null,
+                null, null, xdefault, null);
+    }
+
+    private Attribute createAttribute(String databaseId, String collectionId, String key, AttributeType type,
+                                      AttributeFormat format, boolean required, boolean array, Long size, Number min,
+                                      Number max, Object xdefault, List<String> elements) {
+        String now = Engine.now();
+        return engine.createAttribute(caller, databaseId, collectionId, new AttributeDef(key, type, format, required,
+                array, size, min, max, xdefault, elements, now, now));
+    }
+
+    /** @throws QuireException {@code attribute_not_found} */
+    public Attribute getAttribute(String databaseId, String collectionId, String key) {
+        return engine.getAttribute(caller, databaseId, collectionId, key);
+    }
+
+    /** Lists attributes; queries may use {@code key}, {@code type}, {@code size}, {@code required}, {@code array}. */
+    public AttributeList listAttributes(String databaseId, String collectionId, List<String> queries) {
+        return engine.listAttributes(caller, databaseId, collectionId, queries);
+    }
+
+    /** Deletes an attribute and the values documents held in it. */
+    public void deleteAttribute(String databaseId, String collectionId, String key) {
+        engine.deleteAttribute(caller, databaseId, collectionId, key);
+    }
+
+    // ---- documents ------------------------------------------------------------------------------------
+
+    /**
+     * Creates a document.
+     *
+     * @param documentId  a new id, or {@code "unique()"} / {@link ID#unique()}
+     * @param data        attribute values by key
+     * @param permissions document permissions; {@code null} gives a user caller read, update and delete on
+     *                    its own document, and the root handle none
+     * @throws QuireException {@code document_already_exists}, {@code document_invalid_structure},
+     *                        {@code user_unauthorized}, …
+     */
+    public Document createDocument(String databaseId, String collectionId, String documentId, Map<String, ?> data,
+                                   List<String> permissions) {
+        return engine.createDocument(caller, databaseId, collectionId, documentId, data, permissions);
+    }
+
+    /** Creates a document from a record or bean, whose properties are the attributes. */
+    public Document createDocument(String databaseId, String collectionId, String documentId, Object data,
+                                   List<String> permissions) {
+        return createDocument(databaseId, collectionId, documentId, Engine.dataOf(data), permissions);
+    }
+
+    /** Creates a document with default permissions. */
+    public Document createDocument(String databaseId, String collectionId, String documentId, Map<String, ?> data) {
+        return createDocument(databaseId, collectionId, documentId, data, null);
+    }
+
+    /**
+     * Reads a document.
+     *
+     * @param queries only {@code select} queries; {@code null} or empty for every attribute
+     * @throws QuireException {@code document_not_found}, also when the caller may not read it
+     */
+    public Document getDocument(String databaseId, String collectionId, String documentId, List<String> queries) {
+        return engine.getDocument(caller, databaseId, collectionId, documentId, queries);
+    }
+
+    /** Reads a document with every attribute. */
+    public Document getDocument(String databaseId, String collectionId, String documentId) {
+        return getDocument(databaseId, collectionId, documentId, null);
+    }
+
+    /**
+     * Lists the documents the caller may read: 25 in insertion order unless queries say otherwise, with the
+     * exact total of matches.
+     *
+     * @param queries Appwrite query strings, from {@code Query} or an SDK
+     */
+    public DocumentList listDocuments(String databaseId, String collectionId, List<String> queries) {
+        return listDocuments(databaseId, collectionId, queries, true);
+    }
+
+    /**
+     * Lists documents, optionally without counting the total (Appwrite's {@code total=false}); the total
+     * is then -1.
+     */
+    public DocumentList listDocuments(String databaseId, String collectionId, List<String> queries, boolean total) {
+        return engine.listDocuments(caller, databaseId, collectionId, queries, total);
+    }
+
+    /**
+     * Updates the given attributes and keeps the others and {@code $createdAt}.
+     *
+     * @param permissions new permissions, or {@code null} to keep them
+     */
+    public Document updateDocument(String databaseId, String collectionId, String documentId, Map<String, ?> data,
+                                   List<String> permissions) {
+        return engine.updateDocument(caller, databaseId, collectionId, documentId, data, permissions);
+    }
+
+    /** Updates a document from a record or bean; every property is written. */
+    public Document updateDocument(String databaseId, String collectionId, String documentId, Object data,
+                                   List<String> permissions) {
+        return updateDocument(databaseId, collectionId, documentId, Engine.dataOf(data), permissions);
+    }
+
+    /**
+     * Creates the document, or replaces its attributes when it exists ({@code $createdAt} is kept).
+     *
+     * @param permissions permissions, or {@code null}: defaults on create, kept on replace
+     */
+    public Document upsertDocument(String databaseId, String collectionId, String documentId, Map<String, ?> data,
+                                   List<String> permissions) {
+        return engine.upsertDocument(caller, databaseId, collectionId, documentId, data, permissions);
+    }
+
+    /** Upserts a document from a record or bean. */
+    public Document upsertDocument(String databaseId, String collectionId, String documentId, Object data,
+                                   List<String> permissions) {
+        return upsertDocument(databaseId, collectionId, documentId, Engine.dataOf(data), permissions);
+    }
+
+    /** Deletes a document and its permissions. */
+    public void deleteDocument(String databaseId, String collectionId, String documentId) {
+        engine.deleteDocument(caller, databaseId, collectionId, documentId);
+    }
+
+    @Override
+    public String toString() {
+        return "Databases[" + engine.store() + (caller == null ? ", root" : ", " + caller) + "]";
+    }
+}

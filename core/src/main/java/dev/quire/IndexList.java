@@ -1,0 +1,39 @@
+package dev.quire;
+
+import java.util.List;
+
+/** A page of indexes, with the total number that matched the filters. Immutable. */
+public final class IndexList {
+    private final long total;
+    private final List<Index> items;
+
+    IndexList(long total, List<Index> items) {
+        this.total = total;
+        this.items = List.copyOf(items);
+    }
+
+    /** @return how many indexes matched the filters in all, not only on this page */
+    public long getTotal() {
+        return total;
+    }
+
+    /** @return the indexes on this page, in the requested order */
+    public List<Index> getIndexes() {
+        return items;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof IndexList l && total == l.total && items.equals(l.items);
+    }
+
+    @Override
+    public int hashCode() {
+        return Long.hashCode(total) * 31 + items.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "IndexList{total=" + total + ", items=" + items + "}";
+    }
+}

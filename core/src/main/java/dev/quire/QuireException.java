@@ -1,0 +1,63 @@
+package dev.quire;
+
+/**
+ * The one exception Quire throws: an Appwrite error, with Appwrite's error type and HTTP-style code.
+ *
+ * <pre>{@code
+ * try {
+ *     db.getDocument("app", "movies", "missing", List.of());
+ * } catch (QuireException e) {
+ *     e.getType();   // "document_not_found"
+ *     e.getCode();   // 404
+ * }
+ * }</pre>
+ *
+ * <p>Storage failures never escape as {@code java.sql.SQLException} or H2 types; they arrive here, with
+ * the original failure as the cause.
+ */
+public class QuireException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    private final String type;
+    private final int code;
+
+    /**
+     * Creates an exception.
+     *
+     * @param type    Appwrite's error type, for example {@code document_not_found}
+     * @param code    Appwrite's HTTP-style status code, for example {@code 404}
+     * @param message Appwrite's human-readable message
+     */
+    public QuireException(String type, int code, String message) {
+        this(type, code, message, null);
+    }
+
+    /**
+     * Creates an exception caused by another failure.
+     *
+     * @param type    Appwrite's error type
+     * @param code    Appwrite's HTTP-style status code
+     * @param message Appwrite's human-readable message
+     * @param cause   the underlying failure, or {@code null}
+     */
+    public QuireException(String type, int code, String message, Throwable cause) {
+        super(message, cause);
+        this.type = type;
+        this.code = code;
+    }
+
+    /** @return Appwrite's error type, for example {@code document_invalid_structure} */
+    public String getType() {
+        return type;
+    }
+
+    /** @return Appwrite's HTTP-style status code, for example {@code 400} */
+    public int getCode() {
+        return code;
+    }
+
+    @Override
+    public String toString() {
+        return "QuireException[" + type + "/" + code + "]: " + getMessage();
+    }
+}

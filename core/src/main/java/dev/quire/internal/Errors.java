@@ -1,0 +1,122 @@
+package dev.quire.internal;
+
+import dev.quire.QuireException;
+
+/**
+ * Appwrite's error catalogue: each failure Quire reports, with Appwrite's type, code and wording, made in
+ * one place so that every path reports it the same way.
+ */
+public final class Errors {
+    private Errors() {
+    }
+
+    public static QuireException of(String type, int code, String message) {
+        return new QuireException(type, code, message);
+    }
+
+    public static QuireException argument(String message) {
+        return new QuireException("general_argument_invalid", 400, message);
+    }
+
+    public static QuireException invalidParam(String param, String description) {
+        return argument("Invalid `" + param + "` param: " + description);
+    }
+
+    public static QuireException server(String message, Throwable cause) {
+        return new QuireException("general_server_error", 500, message, cause);
+    }
+
+    public static QuireException unauthorized() {
+        return new QuireException("user_unauthorized", 401,
+                "The current user is not authorized to perform the requested action.");
+    }
+
+    public static QuireException databaseNotFound() {
+        return new QuireException("database_not_found", 404, "Database not found");
+    }
+
+    public static QuireException databaseAlreadyExists() {
+        return new QuireException("database_already_exists", 409, "Database already exists");
+    }
+
+    public static QuireException collectionNotFound() {
+        return new QuireException("collection_not_found", 404,
+                "Collection with the requested ID could not be found.");
+    }
+
+    public static QuireException collectionAlreadyExists() {
+        return new QuireException("collection_already_exists", 409,
+                "A collection with the requested ID already exists. Try again with a different ID or use ID.unique() to generate a unique ID.");
+    }
+
+    public static QuireException documentNotFound() {
+        return new QuireException("document_not_found", 404, "Document with the requested ID could not be found.");
+    }
+
+    public static QuireException documentAlreadyExists() {
+        return new QuireException("document_already_exists", 409,
+                "Document with the requested ID already exists. Try again with a different ID or use ID.unique() to generate a unique ID.");
+    }
+
+    public static QuireException invalidStructure(String message) {
+        return new QuireException("document_invalid_structure", 400, "Invalid document structure: " + message);
+    }
+
+    public static QuireException missingPayload() {
+        return new QuireException("document_missing_payload", 400,
+                "The document data and permissions are missing. You must provide either document data or permissions to be updated.");
+    }
+
+    public static QuireException attributeNotFound() {
+        return new QuireException("attribute_not_found", 404, "Attribute with the requested ID could not be found.");
+    }
+
+    public static QuireException attributeAlreadyExists() {
+        return new QuireException("attribute_already_exists", 409,
+                "Attribute with the requested key already exists. Attribute keys must be unique, try again with a different key.");
+    }
+
+    public static QuireException attributeDefaultUnsupported(String message) {
+        return new QuireException("attribute_default_unsupported", 400, message);
+    }
+
+    public static QuireException attributeLimitExceeded() {
+        return new QuireException("attribute_limit_exceeded", 400,
+                "The maximum number or size of attributes for this collection has been reached.");
+    }
+
+    public static QuireException attributeValueInvalid(String message) {
+        return new QuireException("attribute_value_invalid", 400, message);
+    }
+
+    public static QuireException queryInvalid(String message) {
+        return new QuireException("general_query_invalid", 400, message);
+    }
+
+    public static QuireException cursorNotFound(String documentId) {
+        return new QuireException("general_cursor_not_found", 400,
+                "Cursor with the requested ID '" + documentId + "' could not be found.");
+    }
+
+    public static QuireException orderNull(String attribute) {
+        return new QuireException("database_query_order_null", 400,
+                "The order attribute '" + attribute + "' had a null value. Cursor pagination requires all documents order attribute values are non-null.");
+    }
+
+    public static QuireException indexNotFound() {
+        return new QuireException("index_not_found", 404, "Index with the requested ID could not be found.");
+    }
+
+    public static QuireException indexAlreadyExists() {
+        return new QuireException("index_already_exists", 409, "Index with the requested key already exists.");
+    }
+
+    public static QuireException indexInvalid(String message) {
+        return new QuireException("index_invalid", 400, message);
+    }
+
+    public static QuireException indexLimitExceeded() {
+        return new QuireException("index_limit_exceeded", 400,
+                "The maximum number of indexes has been reached.");
+    }
+}

@@ -1,0 +1,40 @@
+package dev.quire.internal.schema;
+
+import dev.quire.ID;
+import dev.quire.internal.Errors;
+
+import java.util.regex.Pattern;
+
+/** Appwrite's rules for ids and keys: 1 to 36 of {@code [A-Za-z0-9._-]}, not starting with a special character. */
+public final class Keys {
+    private static final Pattern KEY = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,35}");
+    private static final String RULE = "Parameter must contain at most 36 chars. Valid chars are a-z, A-Z, 0-9, "
+            + "period, hyphen, and underscore. Can't start with a special char";
+
+    private Keys() {
+    }
+
+    public static boolean isValid(String key) {
+        return key != null && KEY.matcher(key).matches();
+    }
+
+    /**
+     * An id as given, or a fresh one for {@code unique()}.
+     *
+     * @param param the parameter name Appwrite reports, for example {@code documentId}
+     */
+    public static String resolveId(String param, String id) {
+        if ("unique()".equals(id)) {
+            return ID.unique();
+        }
+        return check(param, id);
+    }
+
+    /** Checks an id or key that must already exist or be chosen by the caller. */
+    public static String check(String param, String key) {
+        if (!isValid(key)) {
+            throw Errors.invalidParam(param, RULE);
+        }
+        return key;
+    }
+}

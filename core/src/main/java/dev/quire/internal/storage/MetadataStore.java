@@ -1,0 +1,384 @@
+package dev.quire.internal.storage;
+
+import dev.quire.QuireException;
+import dev.quire.internal.Errors;
+import dev.quire.internal.Json;
+import dev.quire.internal.schema.AttributeDef;
+import dev.quire.internal.schema.AttributeFormat;
+import dev.quire.internal.schema.AttributeType;
+import dev.quire.internal.schema.CollectionSchema;
+import dev.quire.internal.schema.DatabaseDef;
+import dev.quire.internal.schema.IndexDef;
+import dev.quire.permissions.Grant;
+import dev.quire.permissions.Permissions;
+import dev.quire.query.Field;
+import dev.quire.query.QueryPlan;
+import org.h2.api.ErrorCode;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * Databases, collections, attributes and indexes in the metadata tables, and the DDL that follows them.
+ *
+ * <p>H2 commits before and after every DDL statement, so a schema change cannot be one transaction. Each
+ * change here is ordered so that a failure part-way is undone by hand: metadata first and the table after
+ * for creations (a failed {@code CREATE} removes the row again), and the reverse for removals.
+ */
+public final class MetadataStore {
+    private final Store store;
+
+    public MetadataStore(Store store) {
+        this.store = store;
+    }
+
+    // ---- databases ------------------------------------------------------------------------------------
+
+    public DatabaseDef createDatabase(String id, String name, boolean enabled, String now) {
+        return store.inTransaction(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement("INSERT INTO " + Sql.quote(Sql.DATABASES)
+                    + " (\"_uid\", \"name\", \"enabled\", \"_createdAt\", \"_updatedAt\") VALUES (?, ?, ?, ?, ?)",
+                    Statement.RETURN_GENERATED_KEYS)) {
+                statement.setString(1, id);
+                statement.setString(2, name);
+                statement.setBoolean(3, enabled);
+                statement.setString(4, now);
+                statement.setString(5, now);
+                executeUnique(statement, Errors::databaseAlreadyExists);
+                return new DatabaseDef(generatedKey(statement), id, name, enabled, now, now);
+            }
+        });
+    }
+
+    public Optional<DatabaseDef> findDatabase(String id) {
+        return store.read(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(
+                    "SELECT \"_seq\", \"_uid\", \"name\", \"enabled\", \"_createdAt\", \"_updatedAt\" FROM "
+                            + Sql.quote(Sql.DATABASES) + " WHERE \"_uid\" = ?")) {
+                statement.setString(1, id);
+                try (ResultSet rows = statement.executeQuery()) {
+                    return rows.next() ? Optional.of(database(rows)) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    public void updateDatabase(long seq, String name, boolean enabled, String now) {
+        store.inTransaction(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement("UPDATE " + Sql.quote(Sql.DATABASES)
+                    + " SET \"name\" = ?, \"enabled\" = ?, \"_updatedAt\" = ? WHERE \"_seq\" = ?")) {
+                statement.setString(1, name);
+                statement.setBoolean(2, enabled);
+                statement.setString(3, now);
+                statement.setLong(4, seq);
+                statement.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    /** Removes a database's metadata first, then its collections' tables. */
+    public void deleteDatabase(long seq) {
+        List<Long> collections = store.inTransaction(connection -> {
+            List<Long> seqs = new ArrayList<>();
+            try (PreparedStatement statement = connection.prepareStatement(
+                    "SELECT \"_seq\" FROM " + Sql.quote(Sql.COLLECTIONS) + " WHERE \"_database\" = ?")) {
+                statement.setLong(1, seq);
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        seqs.add(rows.getLong(1));
+                    }
+                }
+            }
+            for (long collection : seqs) {
+                deleteCollectionRows(connection, collection);
+            }
+            update(connection, "DELETE FROM " + Sql.quote(Sql.DATABASES) + " WHERE \"_seq\" = ?", seq);
+            return seqs;
+        });
+        for (long collection : collections) {
+            dropTables(collection);
+        }
+    }
+
+    public Rows<DatabaseDef> listDatabases(QueryPlan plan, Map<String, Field> fields, boolean total) {
+        return store.read(connection -> new MetadataQuery<>(Sql.DATABASES, "\"_seq\", \"_uid\", \"name\", \"enabled\", "
+                + "\"_createdAt\", \"_updatedAt\"", null, 0, "_uid", MetadataStore::database)
+                .list(connection, plan, fields, total));
+    }
+
+    private static DatabaseDef database(ResultSet rows) throws SQLException {
+        return new DatabaseDef(rows.getLong("_seq"), rows.getString("_uid"), rows.getString("name"),
+                rows.getBoolean("enabled"), rows.getString("_createdAt"), rows.getString("_updatedAt"));
+    }
+
+    // ---- collections ----------------------------------------------------------------------------------
+
+    /** Creates a collection's metadata and then its tables; removes the metadata again if the tables fail. */
+    public CollectionSchema createCollection(DatabaseDef database, String id, String name, boolean enabled,
+                                             boolean documentSecurity, List<Grant> permissions, String now) {
+        long seq = store.inTransaction(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement("INSERT INTO " + Sql.quote(Sql.COLLECTIONS)
+                    + " (\"_database\", \"_uid\", \"name\", \"enabled\", \"documentSecurity\", \"_permissions\", "
+                    + "\"_createdAt\", \"_updatedAt\") VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    Statement.RETURN_GENERATED_KEYS)) {
+                statement.setLong(1, database.seq());
+                statement.setString(2, id);
+                statement.setString(3, name);
+                statement.setBoolean(4, enabled);
+                statement.setBoolean(5, documentSecurity);
+                statement.setString(6, Json.write(Permissions.toStrings(permissions)));
+                statement.setString(7, now);
+                statement.setString(8, now);
+                executeUnique(statement, Errors::collectionAlreadyExists);
+                return generatedKey(statement);
+            }
+        });
+        try {
+            ddl(Sql.createCollectionTables(seq, List.of()));
+        } catch (RuntimeException e) {
+            store.inTransaction(connection -> deleteCollectionRows(connection, seq));
+            dropTables(seq);
+            throw e;
+        }
+        return new CollectionSchema(seq, database, id, name, enabled, documentSecurity, permissions, List.of(),
+                List.of(), now, now);
+    }
+
+    public Optional<CollectionSchema> findCollection(DatabaseDef database, String id) {
+        return store.read(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(
+                    "SELECT \"_seq\", \"_uid\", \"name\", \"enabled\", \"documentSecurity\", \"_permissions\", "
+                            + "\"_createdAt\", \"_updatedAt\" FROM " + Sql.quote(Sql.COLLECTIONS)
+                            + " WHERE \"_database\" = ? AND \"_uid\" = ?")) {
+                statement.setLong(1, database.seq());
+                statement.setString(2, id);
+                try (ResultSet rows = statement.executeQuery()) {
+                    return rows.next() ? Optional.of(collection(connection, database, rows)) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    public void updateCollection(long seq, String name, boolean enabled, boolean documentSecurity,
+                                 List<Grant> permissions, String now) {
+        store.inTransaction(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement("UPDATE " + Sql.quote(Sql.COLLECTIONS)
+                    + " SET \"name\" = ?, \"enabled\" = ?, \"documentSecurity\" = ?, \"_permissions\" = ?, "
+                    + "\"_updatedAt\" = ? WHERE \"_seq\" = ?")) {
+                statement.setString(1, name);
+                statement.setBoolean(2, enabled);
+                statement.setBoolean(3, documentSecurity);
+                statement.setString(4, Json.write(Permissions.toStrings(permissions)));
+                statement.setString(5, now);
+                statement.setLong(6, seq);
+                statement.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    public void deleteCollection(long seq) {
+        store.inTransaction(connection -> deleteCollectionRows(connection, seq));
+        dropTables(seq);
+    }
+
+    public Rows<CollectionSchema> listCollections(DatabaseDef database, QueryPlan plan, Map<String, Field> fields,
+                                                  boolean total) {
+        return store.read(connection -> new MetadataQuery<>(Sql.COLLECTIONS, "\"_seq\", \"_uid\", \"name\", "
+                + "\"enabled\", \"documentSecurity\", \"_permissions\", \"_createdAt\", \"_updatedAt\"",
+                "_database", database.seq(), "_uid", rows -> collection(connection, database, rows))
+                .list(connection, plan, fields, total));
+    }
+
+    private static Void deleteCollectionRows(Connection connection, long seq) throws SQLException {
+        update(connection, "DELETE FROM " + Sql.quote(Sql.ATTRIBUTES) + " WHERE \"_collection\" = ?", seq);
+        update(connection, "DELETE FROM " + Sql.quote(Sql.INDEXES) + " WHERE \"_collection\" = ?", seq);
+        update(connection, "DELETE FROM " + Sql.quote(Sql.COLLECTIONS) + " WHERE \"_seq\" = ?", seq);
+        return null;
+    }
+
+    private void dropTables(long seq) {
+        ddl(Sql.dropCollectionTables(seq));
+    }
+
+    private static CollectionSchema collection(Connection connection, DatabaseDef database, ResultSet rows)
+            throws SQLException {
+        long seq = rows.getLong("_seq");
+        return new CollectionSchema(seq, database, rows.getString("_uid"), rows.getString("name"),
+                rows.getBoolean("enabled"), rows.getBoolean("documentSecurity"),
+                Permissions.forCollection(Json.readStringList(rows.getString("_permissions"))),
+                attributes(connection, seq), indexes(connection, seq), rows.getString("_createdAt"),
+                rows.getString("_updatedAt"));
+    }
+
+    // ---- attributes -----------------------------------------------------------------------------------
+
+    /** Adds the column, then the metadata row; drops the column again if the row cannot be written. */
+    public void createAttribute(long collectionSeq, AttributeDef attribute) {
+        ddl(List.of(Sql.addColumn(collectionSeq, attribute)));
+        try {
+            store.inTransaction(connection -> {
+                try (PreparedStatement statement = connection.prepareStatement("INSERT INTO " + Sql.quote(Sql.ATTRIBUTES)
+                        + " (\"_collection\", \"key\", \"type\", \"format\", \"required\", \"array\", \"size\", "
+                        + "\"min\", \"max\", \"default\", \"elements\", \"_createdAt\", \"_updatedAt\") "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    statement.setLong(1, collectionSeq);
+                    statement.setString(2, attribute.key());
+                    statement.setString(3, attribute.type().appwriteName());
+                    statement.setString(4, attribute.format() == null ? null : attribute.format().appwriteName());
+                    statement.setBoolean(5, attribute.required());
+                    statement.setBoolean(6, attribute.array());
+                    statement.setObject(7, attribute.size());
+                    statement.setString(8, attribute.min() == null ? null : attribute.min().toString());
+                    statement.setString(9, attribute.max() == null ? null : attribute.max().toString());
+                    statement.setString(10, attribute.xdefault() == null ? null : Json.write(attribute.xdefault()));
+                    statement.setString(11, attribute.elements() == null ? null : Json.write(attribute.elements()));
+                    statement.setString(12, attribute.createdAt());
+                    statement.setString(13, attribute.updatedAt());
+                    executeUnique(statement, Errors::attributeAlreadyExists);
+                }
+                return null;
+            });
+        } catch (RuntimeException e) {
+            ddl(List.of(Sql.dropColumn(collectionSeq, attribute.key())));
+            throw e;
+        }
+    }
+
+    /** Removes the metadata row, then the column and the data in it. */
+    public void deleteAttribute(long collectionSeq, String key) {
+        store.inTransaction(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement("DELETE FROM " + Sql.quote(Sql.ATTRIBUTES)
+                    + " WHERE \"_collection\" = ? AND \"key\" = ?")) {
+                statement.setLong(1, collectionSeq);
+                statement.setString(2, key);
+                statement.executeUpdate();
+            }
+            return null;
+        });
+        ddl(List.of(Sql.dropColumn(collectionSeq, key)));
+    }
+
+    public Rows<AttributeDef> listAttributes(long collectionSeq, QueryPlan plan, Map<String, Field> fields,
+                                             boolean total) {
+        return store.read(connection -> new MetadataQuery<>(Sql.ATTRIBUTES, "*", "_collection", collectionSeq, "key",
+                MetadataStore::attribute).list(connection, plan, fields, total));
+    }
+
+    private static List<AttributeDef> attributes(Connection connection, long collectionSeq) throws SQLException {
+        List<AttributeDef> attributes = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement("SELECT * FROM " + Sql.quote(Sql.ATTRIBUTES)
+                + " WHERE \"_collection\" = ? ORDER BY \"_seq\"")) {
+            statement.setLong(1, collectionSeq);
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    attributes.add(attribute(rows));
+                }
+            }
+        }
+        return attributes;
+    }
+
+    private static AttributeDef attribute(ResultSet rows) throws SQLException {
+        AttributeType type = AttributeType.fromAppwriteName(rows.getString("type"));
+        String format = rows.getString("format");
+        String elements = rows.getString("elements");
+        String xdefault = rows.getString("default");
+        return new AttributeDef(rows.getString("key"), type,
+                format == null ? null : AttributeFormat.fromAppwriteName(format), rows.getBoolean("required"),
+                rows.getBoolean("array"), (Long) rows.getObject("size"), number(type, rows.getString("min")),
+                number(type, rows.getString("max")), xdefault == null ? null : typed(type, Json.read(xdefault)),
+                elements == null ? null : Json.readStringList(elements), rows.getString("_createdAt"),
+                rows.getString("_updatedAt"));
+    }
+
+    private static Number number(AttributeType type, String text) {
+        if (text == null) {
+            return null;
+        }
+        return type == AttributeType.INTEGER ? (Number) Long.valueOf(text) : (Number) Double.valueOf(text);
+    }
+
+    /** JSON reads small integers as Integer and whole doubles as Double: restore the attribute's own type. */
+    private static Object typed(AttributeType type, Object value) {
+        return switch (type) {
+            case INTEGER -> ((Number) value).longValue();
+            case FLOAT -> ((Number) value).doubleValue();
+            default -> value;
+        };
+    }
+
+    // ---- indexes --------------------------------------------------------------------------------------
+
+    private static List<IndexDef> indexes(Connection connection, long collectionSeq) throws SQLException {
+        List<IndexDef> indexes = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement("SELECT * FROM " + Sql.quote(Sql.INDEXES)
+                + " WHERE \"_collection\" = ? ORDER BY \"_seq\"")) {
+            statement.setLong(1, collectionSeq);
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    indexes.add(index(rows));
+                }
+            }
+        }
+        return indexes;
+    }
+
+    static IndexDef index(ResultSet rows) throws SQLException {
+        List<Integer> lengths = new ArrayList<>();
+        for (Object length : (List<?>) Json.read(rows.getString("lengths"))) {
+            lengths.add(((Number) length).intValue());
+        }
+        return new IndexDef(rows.getString("key"), rows.getString("type"),
+                Json.readStringList(rows.getString("attributes")), Json.readStringList(rows.getString("orders")),
+                lengths, rows.getString("_sqlName"), rows.getString("_createdAt"), rows.getString("_updatedAt"));
+    }
+
+    // ---- helpers --------------------------------------------------------------------------------------
+
+    void ddl(List<String> statements) {
+        store.read(connection -> {
+            try (Statement statement = connection.createStatement()) {
+                for (String ddl : statements) {
+                    statement.execute(ddl);
+                }
+            }
+            return null;
+        });
+    }
+
+    private static void executeUnique(PreparedStatement statement, Supplier<QuireException> duplicate)
+            throws SQLException {
+        try {
+            statement.executeUpdate();
+        } catch (SQLException e) {
+            if (e.getErrorCode() == ErrorCode.DUPLICATE_KEY_1) {
+                throw duplicate.get();
+            }
+            throw e;
+        }
+    }
+
+    private static long generatedKey(PreparedStatement statement) throws SQLException {
+        try (ResultSet keys = statement.getGeneratedKeys()) {
+            keys.next();
+            return keys.getLong(1);
+        }
+    }
+
+    private static void update(Connection connection, String sql, long seq) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setLong(1, seq);
+            statement.executeUpdate();
+        }
+    }
+}

@@ -1,0 +1,11 @@
+package dev.quire.internal.storage;
+
+import java.util.List;
+
+/**
+ * One page of rows and the total that matched.
+ *
+ * @param total the number of matches, or -1 when it was not counted
+ */
+public record Rows<T>(List<T> items, long total) {
+}

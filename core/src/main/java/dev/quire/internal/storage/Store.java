@@ -1,0 +1,169 @@
+package dev.quire.internal.storage;
+
+import dev.quire.QuireException;
+import dev.quire.internal.Errors;
+import org.h2.api.ErrorCode;
+import org.h2.jdbcx.JdbcConnectionPool;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.UUID;
+
+/**
+ * The H2 database behind one Quire store: a connection pool, transactions, and the single point where
+ * {@link SQLException}s become {@link QuireException}s.
+ *
+ * <p>H2 settings chosen on purpose:
+ * <ul>
+ *   <li>{@code WRITE_DELAY=0}: a call that returned is in the file, so a killed process loses no
+ *       acknowledged write (the default would keep up to 500 ms of commits in memory).</li>
+ *   <li>{@code CACHE_SIZE=65536} (64 MB): H2's 16 MB default is smaller than a 100k-document collection,
+ *       which makes reads swing from run to run.</li>
+ *   <li>{@code QUERY_CACHE_SIZE=256}: each session keeps the compiled form of the statements it has
+ *       prepared, so a statement shape is parsed once per connection, not per call.</li>
+ *   <li>{@code LOCK_TIMEOUT=10000}: writers to the same row wait for each other instead of failing after 1 s.</li>
+ * </ul>
+ */
+public final class Store implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Store.class);
+    private static final String SETTINGS = ";WRITE_DELAY=0;CACHE_SIZE=65536;QUERY_CACHE_SIZE=256;LOCK_TIMEOUT=10000";
+
+    /** Work against a connection; may throw SQL failures, which the store translates. */
+    @FunctionalInterface
+    public interface Work<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    private final JdbcConnectionPool pool;
+    private final String description;
+    private final boolean inMemory;
+
+    private Store(String url, String description, boolean inMemory) {
+        this.description = description;
+        this.inMemory = inMemory;
+        this.pool = JdbcConnectionPool.create(url, "sa", "");
+        pool.setMaxConnections(32);
+        try {
+            inTransaction(connection -> {
+                try (Statement statement = connection.createStatement()) {
+                    for (String ddl : Sql.metadataTables()) {
+                        statement.execute(ddl);
+                    }
+                }
+                return null;
+            });
+        } catch (RuntimeException e) {
+            pool.dispose();
+            throw e;
+        }
+        LOG.debug("Opened {}", description);
+    }
+
+    /** Opens (creating if missing) the store in {@code <path>.mv.db}. */
+    public static Store open(Path path) {
+        Path absolute = path.toAbsolutePath().normalize();
+        Path parent = absolute.getParent();
+        if (parent != null && !Files.isDirectory(parent)) {
+            try {
+                Files.createDirectories(parent);
+            } catch (java.io.IOException e) {
+                throw new QuireException("storage_device_not_found", 404,
+                        "Cannot create the directory " + parent + " for the store: " + e.getMessage(), e);
+            }
+        }
+        Path file = absolute.resolveSibling(absolute.getFileName() + ".mv.db");
+        if (Files.exists(file) && !Files.isReadable(file)) {
+            throw new QuireException("general_server_error", 500, "The store file " + file + " cannot be read");
+        }
+        return new Store("jdbc:h2:file:" + absolute + SETTINGS, absolute.toString(), false);
+    }
+
+    /** A private in-memory store that lives until {@link #close()}. */
+    public static Store inMemory() {
+        return new Store("jdbc:h2:mem:quire-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1" + SETTINGS, "in-memory store",
+                true);
+    }
+
+    /** Runs work in one transaction: everything it wrote commits together, or nothing does. */
+    public <T> T inTransaction(Work<T> work) {
+        try (Connection connection = connect()) {
+            connection.setAutoCommit(false);
+            try {
+                T result = work.run(connection);
+                connection.commit();
+                return result;
+            } catch (SQLException | RuntimeException | Error e) {
+                rollback(connection, e);
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw translate(e);
+        }
+    }
+
+    /** Runs read-only work on a connection in auto-commit mode. */
+    public <T> T read(Work<T> work) {
+        try (Connection connection = connect()) {
+            return work.run(connection);
+        } catch (SQLException e) {
+            throw translate(e);
+        }
+    }
+
+    private Connection connect() throws SQLException {
+        try {
+            return pool.getConnection();
+        } catch (IllegalStateException e) {
+            throw new QuireException("general_server_error", 500, "The store " + description + " is closed", e);
+        }
+    }
+
+    private static void rollback(Connection connection, Throwable cause) {
+        try {
+            connection.rollback();
+        } catch (SQLException e) {
+            cause.addSuppressed(e);
+        }
+    }
+
+    /** The one translation from H2's failures to Appwrite's errors. */
+    QuireException translate(SQLException e) {
+        return switch (e.getErrorCode()) {
+            case ErrorCode.DUPLICATE_KEY_1 -> Errors.documentAlreadyExists();
+            case ErrorCode.DATABASE_ALREADY_OPEN_1 -> new QuireException("general_server_error", 500,
+                    "The store " + description + " is in use by another process", e);
+            case ErrorCode.FILE_CORRUPTED_1, ErrorCode.FILE_VERSION_ERROR_1, ErrorCode.FILE_ENCRYPTION_ERROR_1 ->
+                    new QuireException("general_server_error", 500,
+                            "The file of " + description + " is not a readable Quire store", e);
+            case ErrorCode.LOCK_TIMEOUT_1, ErrorCode.DEADLOCK_1 -> new QuireException("general_server_error", 500,
+                    "Timed out waiting for another writer in " + description, e);
+            case ErrorCode.DATABASE_IS_READ_ONLY, ErrorCode.FILE_CREATION_FAILED_1 ->
+                    new QuireException("general_server_error", 500, "The store " + description + " cannot be written", e);
+            default -> Errors.server("Storage failure in " + description + ": " + e.getMessage(), e);
+        };
+    }
+
+    @Override
+    public void close() {
+        if (inMemory) {
+            // An in-memory database lives until it is shut down explicitly (DB_CLOSE_DELAY=-1).
+            try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement()) {
+                statement.execute("SHUTDOWN");
+            } catch (SQLException | IllegalStateException e) {
+                LOG.debug("Shutdown of {} failed", description, e);
+            }
+        }
+        pool.dispose();
+        LOG.debug("Closed {}", description);
+    }
+
+    @Override
+    public String toString() {
+        return description;
+    }
+}
