@@ -11,11 +11,12 @@ import java.util.Objects;
 /**
  * A condition on one attribute, such as {@code equal("title", ["Avatar"])}.
  *
- * <p>Values are held as {@code String}, {@code Long}, {@code Double}, {@code Boolean} or {@code null}.
- * Other numbers are converted on the way in ({@code Integer} to {@code Long}, {@code Float} to
- * {@code Double}), and a whole {@code Double} that fits a {@code Long} becomes a {@code Long}: a query
- * string cannot tell {@code 26.0} from {@code 26}, so neither can the tree. {@link QueryPlan} later
- * converts each value to its attribute's type.
+ * <p>Values are held as {@code String}, {@code Long}, {@code Double}, {@code Boolean} or {@code null};
+ * other numbers are converted on the way in ({@code Integer} to {@code Long}, {@code Float} to
+ * {@code Double}). A query string cannot tell {@code 26.0} from {@code 26}, so neither does
+ * {@link #equals}: numbers are equal when JavaScript would print them the same way. That keeps
+ * {@code parse(filter.toJson()).equals(filter)} true while {@link QueryPlan} can still hand out a
+ * {@code Double} for every float attribute.
  *
  * @param method    a filter method such as {@link Method#EQUAL}
  * @param attribute the attribute key; null only for {@link Method#EXISTS}/{@link Method#NOT_EXISTS},
@@ -23,8 +24,6 @@ import java.util.Objects;
  * @param values    the values, in order; may contain nulls
  */
 public record Filter(Method method, String attribute, List<Object> values) implements QueryNode {
-
-    private static final double TWO_TO_63 = 0x1p63;
 
     /** Checks the method and copies the values into an immutable list of normalised scalars. */
     public Filter {
@@ -72,23 +71,43 @@ public record Filter(Method method, String attribute, List<Object> values) imple
             return ((Number) value).longValue();
         }
         if (value instanceof BigInteger big) {
-            return big.bitLength() < 64 ? (Object) big.longValue() : wholeOrDouble(big.doubleValue());
+            return big.bitLength() < 64 ? (Object) big.longValue() : (Object) big.doubleValue();
         }
         if (value instanceof Double || value instanceof Float || value instanceof BigDecimal) {
             double d = value instanceof Float f ? Double.parseDouble(f.toString()) : ((Number) value).doubleValue();
             if (!Double.isFinite(d)) {
                 throw new IllegalArgumentException("Query values must be finite numbers, got " + value);
             }
-            return wholeOrDouble(d);
+            return d;
         }
         throw new IllegalArgumentException("Unsupported query value type: " + value.getClass().getName()
                 + " (use String, Long, Double, Boolean or null)");
     }
 
-    private static Object wholeOrDouble(double d) {
-        if (d == Math.rint(d) && d >= -TWO_TO_63 && d < TWO_TO_63) {
-            return (long) d;
+    @Override
+    public boolean equals(Object other) {
+        if (!(other instanceof Filter that) || method != that.method || !Objects.equals(attribute, that.attribute)
+                || values.size() != that.values.size()) {
+            return false;
         }
-        return d;
+        for (int i = 0; i < values.size(); i++) {
+            if (!Objects.equals(wireForm(values.get(i)), wireForm(that.values.get(i)))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public int hashCode() {
+        int hash = Objects.hash(method, attribute);
+        for (Object value : values) {
+            hash = 31 * hash + Objects.hashCode(wireForm(value));
+        }
+        return hash;
+    }
+
+    private static Object wireForm(Object value) {
+        return value instanceof Number n ? JsonWriter.number(n) : value;
     }
 }
