@@ -108,6 +108,10 @@ public record Filter(Method method, String attribute, List<Object> values) imple
     }
 
     private static Object wireForm(Object value) {
-        return value instanceof Number n ? JsonWriter.number(n) : value;
+        return value instanceof Number n ? new PrintedNumber(JsonWriter.number(n)) : value;
+    }
+
+    /** A number as it appears in a query string; distinct from a string with the same text. */
+    private record PrintedNumber(String text) {
     }
 }
