@@ -128,8 +128,16 @@ final class QuerySql {
             return joiner.toString();
         }
         Filter filter = (Filter) node;
-        String column = "d." + column(filter.attribute());
         List<Object> values = filter.values();
+        if (filter.method() == Method.EXISTS || filter.method() == Method.NOT_EXISTS) {
+            // exists/notExists name their attributes in the values (the SDKs take a list); each must hold.
+            StringJoiner and = new StringJoiner(" AND ", "(", ")");
+            for (Object attribute : values) {
+                and.add("d." + column((String) attribute) + (filter.method() == Method.EXISTS ? " IS NOT NULL" : " IS NULL"));
+            }
+            return and.toString();
+        }
+        String column = "d." + column(filter.attribute());
         boolean array = fields.get(filter.attribute()).array();
         return switch (filter.method()) {
             case EQUAL -> values.size() == 1 ? column + " = " + bind(values.get(0))
@@ -142,8 +150,8 @@ final class QuerySql {
             case GREATER_THAN_EQUAL -> column + " >= " + bind(values.get(0));
             case BETWEEN -> column + " BETWEEN " + bind(values.get(0)) + " AND " + bind(values.get(1));
             case NOT_BETWEEN -> column + " NOT BETWEEN " + bind(values.get(0)) + " AND " + bind(values.get(1));
-            case IS_NULL, NOT_EXISTS -> column + " IS NULL";
-            case IS_NOT_NULL, EXISTS -> column + " IS NOT NULL";
+            case IS_NULL -> column + " IS NULL";
+            case IS_NOT_NULL -> column + " IS NOT NULL";
             case STARTS_WITH -> like(column, values, "", "%", false);
             case NOT_STARTS_WITH -> like(column, values, "", "%", true);
             case ENDS_WITH -> like(column, values, "%", "", false);
