@@ -157,7 +157,7 @@ final class QuerySql {
             case ENDS_WITH -> like(column, values, "%", "", false);
             case NOT_ENDS_WITH -> like(column, values, "%", "", true);
             case CONTAINS, CONTAINS_ANY -> array ? arrayContains(column, values, " OR ") : like(column, values, "%", "%", false);
-            case CONTAINS_ALL -> array ? arrayContains(column, values, " AND ") : like(column, values, "%", "%", false);
+            case CONTAINS_ALL -> array ? arrayContains(column, values, " AND ") : containsEvery(column, values);
             case NOT_CONTAINS -> "NOT " + (array ? arrayContains(column, values, " OR ")
                     : like(column, values, "%", "%", false));
             case REGEX -> "REGEXP_LIKE(" + column + ", " + bind(values.get(0)) + ")";
@@ -175,6 +175,15 @@ final class QuerySql {
             or.add(column + (negate ? " NOT LIKE " : " LIKE ") + bind(prefix + escaped + suffix) + " ESCAPE '\\'");
         }
         return or.toString();
+    }
+
+    /** {@code containsAll} on a string: every value must be a substring, not just one of them. */
+    private String containsEvery(String column, List<Object> values) {
+        StringJoiner and = new StringJoiner(" AND ", "(", ")");
+        for (Object value : values) {
+            and.add(like(column, List.of(value), "%", "%", false));
+        }
+        return and.toString();
     }
 
     private String arrayContains(String column, List<Object> values, String joiner) {
