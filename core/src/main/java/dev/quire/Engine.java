@@ -7,6 +7,7 @@ import dev.quire.internal.schema.AttributeRules;
 import dev.quire.internal.schema.CollectionSchema;
 import dev.quire.internal.schema.DatabaseDef;
 import dev.quire.internal.schema.IndexDef;
+import dev.quire.internal.schema.IndexRules;
 import dev.quire.internal.schema.Keys;
 import dev.quire.internal.storage.DocumentTable;
 import dev.quire.internal.storage.MetadataStore;
@@ -65,6 +66,10 @@ final class Engine implements AutoCloseable {
             new Field("key", FieldType.STRING, false), new Field("type", FieldType.STRING, false),
             new Field("size", FieldType.INTEGER, false), new Field("required", FieldType.BOOLEAN, false),
             new Field("array", FieldType.BOOLEAN, false), new Field("status", FieldType.STRING, false),
+            new Field("error", FieldType.STRING, false)));
+    private static final QuerySchema INDEX_FIELDS = QuerySchema.of(List.of(
+            new Field("key", FieldType.STRING, false), new Field("type", FieldType.STRING, false),
+            new Field("status", FieldType.STRING, false), new Field("attributes", FieldType.STRING, true),
             new Field("error", FieldType.STRING, false)));
 
     private final Store store;
@@ -293,6 +298,50 @@ final class Engine implements AutoCloseable {
         });
     }
 
+    // ---- indexes ----------------------------------------------------------------------------------------
+
+    Index createIndex(Caller caller, String databaseId, String collectionId, String key, IndexType type,
+                      List<String> attributes, List<String> orders, List<Integer> lengths) {
+        requireRoot(caller);
+        Objects.requireNonNull(type, "type");
+        Keys.check("key", key);
+        return underSchemaLock(caller, databaseId, collectionId, schema -> {
+            String sqlName = type == IndexType.FULLTEXT ? metadata.fullTextTableName(schema.seq(), key)
+                    : metadata.indexName(schema.seq(), key);
+            IndexDef index = IndexRules.check(schema, key, type.value(), attributes, orders, lengths, sqlName, now());
+            metadata.createIndex(schema.seq(), index);
+            return toModel(index);
+        });
+    }
+
+    Index getIndex(Caller caller, String databaseId, String collectionId, String key) {
+        requireRoot(caller);
+        return toModel(index(table(caller, databaseId, collectionId).schema(), key));
+    }
+
+    IndexList listIndexes(Caller caller, String databaseId, String collectionId, List<String> queries) {
+        requireRoot(caller);
+        CollectionSchema schema = table(caller, databaseId, collectionId).schema();
+        QueryPlan plan = plan(queries, INDEX_FIELDS);
+        Rows<IndexDef> rows = metadata.listIndexes(schema.seq(), plan, INDEX_FIELDS.fields(), true);
+        return new IndexList(rows.total(), rows.items().stream().map(Engine::toModel).toList());
+    }
+
+    void deleteIndex(Caller caller, String databaseId, String collectionId, String key) {
+        requireRoot(caller);
+        underSchemaLock(caller, databaseId, collectionId, schema -> {
+            metadata.deleteIndex(schema.seq(), index(schema, key));
+            return null;
+        });
+    }
+
+    /** An index by its exact key, as Appwrite finds it. */
+    private static IndexDef index(CollectionSchema schema, String key) {
+        Objects.requireNonNull(key, "key");
+        return schema.indexes().stream().filter(index -> index.key().equals(key)).findFirst()
+                .orElseThrow(Errors::indexNotFound);
+    }
+
     // ---- documents --------------------------------------------------------------------------------------
 
     Document createDocument(Caller caller, String databaseId, String collectionId, String documentId,
@@ -300,9 +349,9 @@ final class Engine implements AutoCloseable {
         Objects.requireNonNull(data, "data");
         return underDocumentLock(caller, databaseId, collectionId, table -> {
             CollectionSchema schema = table.schema();
-            requireCollectionPermission(caller, schema, PermissionType.CREATE);
             String id = Keys.resolveId("documentId", documentId);
             List<Grant> grants = documentGrants(caller, permissions);
+            requireCollectionPermission(caller, schema, PermissionType.CREATE);
             Map<String, Object> values = schema.validator().validate(attributesOf(data));
             String now = now();
             long seq = store.inTransaction(connection -> table.insert(connection, id, now, values, grants));
@@ -367,10 +416,11 @@ final class Engine implements AutoCloseable {
             throw Errors.missingPayload();
         }
         return underDocumentLock(caller, databaseId, collectionId, table -> {
-            CollectionSchema schema = table.schema();
-            List<Grant> newGrants = permissions == null ? null : documentGrants(caller, permissions);
             return store.inTransaction(connection -> {
-                StoredDocument existing = readable(caller, schema, table.find(connection, documentId, true));
+                // Looked up without a read check: update needs update, and only a no-op needs read.
+                StoredDocument existing = table.find(connection, documentId, true)
+                        .orElseThrow(Errors::documentNotFound);
+                List<Grant> newGrants = permissions == null ? null : documentGrants(caller, permissions);
                 Map<String, Object> merged = new LinkedHashMap<>(existing.data());
                 merged.putAll(attributesOf(data == null ? Map.of() : data));
                 return write(caller, table, connection, existing, merged, newGrants);
@@ -400,14 +450,14 @@ final class Engine implements AutoCloseable {
             return store.inTransaction(connection -> {
                 Optional<StoredDocument> found = table.find(connection, id, true);
                 if (found.isEmpty()) {
-                    requireCollectionPermission(caller, schema, PermissionType.CREATE);
                     List<Grant> grants = documentGrants(caller, permissions);
+                    requireCollectionPermission(caller, schema, PermissionType.CREATE);
                     Map<String, Object> values = schema.validator().validate(attributesOf(data));
                     String now = now();
                     long seq = table.insert(connection, id, now, values, grants);
                     return toModel(schema, new StoredDocument(seq, id, now, now, Permissions.toStrings(grants), values));
                 }
-                StoredDocument existing = readable(caller, schema, found);
+                StoredDocument existing = found.get();
                 List<Grant> newGrants = permissions == null ? null : documentGrants(caller, permissions);
                 return write(caller, table, connection, existing, attributesOf(data), newGrants);
             });
@@ -422,14 +472,24 @@ final class Engine implements AutoCloseable {
                            StoredDocument existing, Map<String, ?> data, List<Grant> newGrants)
             throws java.sql.SQLException {
         CollectionSchema schema = table.schema();
-        Map<String, Object> values = schema.validator().validate(data);
+        Map<String, Object> values;
+        try {
+            values = schema.validator().validate(data);
+        } catch (QuireException invalid) {
+            // Invalid data cannot equal the stored document, so it is a change: like Appwrite, say 401 before 400.
+            if (!allows(caller, schema, PermissionType.UPDATE, existing)) {
+                throw Errors.unauthorized();
+            }
+            throw invalid;
+        }
         List<String> newPermissions = newGrants == null ? existing.permissions() : Permissions.toStrings(newGrants);
         boolean permissionsChanged = !newPermissions.equals(existing.permissions());
-        if (values.equals(existing.data()) && !permissionsChanged) {
-            return toModel(schema, existing);
-        }
-        if (!allows(caller, schema, PermissionType.UPDATE, existing)) {
+        boolean changed = permissionsChanged || !values.equals(existing.data());
+        if (!allows(caller, schema, changed ? PermissionType.UPDATE : PermissionType.READ, existing)) {
             throw Errors.unauthorized();
+        }
+        if (!changed) {
+            return toModel(schema, existing);
         }
         List<Grant> grants = newGrants == null ? Permissions.forDocument(existing.permissions()) : newGrants;
         String now = now();
@@ -443,7 +503,9 @@ final class Engine implements AutoCloseable {
         underDocumentLock(caller, databaseId, collectionId, table -> {
             CollectionSchema schema = table.schema();
             return store.inTransaction(connection -> {
-                StoredDocument existing = readable(caller, schema, table.find(connection, documentId, true));
+                // Looked up without a read check: delete needs delete only, as in Appwrite.
+                StoredDocument existing = table.find(connection, documentId, true)
+                        .orElseThrow(Errors::documentNotFound);
                 if (!allows(caller, schema, PermissionType.DELETE, existing)) {
                     throw Errors.unauthorized();
                 }
@@ -471,15 +533,6 @@ final class Engine implements AutoCloseable {
                                   StoredDocument document) {
         return caller == null || Permissions.allows(caller.roles(), type, schema.permissions(),
                 schema.documentSecurity(), Permissions.forDocument(document.permissions()));
-    }
-
-    /** A document the caller may not read looks missing. */
-    private static StoredDocument readable(Caller caller, CollectionSchema schema, Optional<StoredDocument> found) {
-        StoredDocument document = found.orElseThrow(Errors::documentNotFound);
-        if (!allows(caller, schema, PermissionType.READ, document)) {
-            throw Errors.documentNotFound();
-        }
-        return document;
     }
 
     /**
