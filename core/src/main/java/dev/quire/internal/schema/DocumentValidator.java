@@ -40,6 +40,11 @@ public final class DocumentValidator {
                     .formatAssertionsEnabled(true)
                     .build()));
 
+    /** H2's limit on the items of one ARRAY value. */
+    static final int MAX_ARRAY_ITEMS = 65_536;
+    private static final BigDecimal LONG_MIN = BigDecimal.valueOf(Long.MIN_VALUE);
+    private static final BigDecimal LONG_MAX = BigDecimal.valueOf(Long.MAX_VALUE);
+
     private final List<AttributeDef> attributes;
     private final Map<String, AttributeDef> byKey;
     private final Schema schema;
@@ -84,11 +89,12 @@ public final class DocumentValidator {
             if (value == null && attribute != null && attribute.xdefault() != null) {
                 continue; // null takes the default, as in Appwrite
             }
-            document.set(entry.getKey(), toNode(value));
+            boolean integer = attribute != null && attribute.type() == AttributeType.INTEGER;
+            document.set(entry.getKey(), toNode(value, integer, false));
         }
         for (AttributeDef attribute : attributes) {
             if (!document.has(attribute.key()) && attribute.xdefault() != null) {
-                document.set(attribute.key(), toNode(attribute.xdefault()));
+                document.set(attribute.key(), toNode(attribute.xdefault(), false, false));
             }
         }
         List<Error> errors = schema.validate(document);
@@ -118,6 +124,7 @@ public final class DocumentValidator {
             array.set("type", NODES.arrayNode().add("array").add("null"));
         }
         array.set("items", value);
+        array.put("maxItems", MAX_ARRAY_ITEMS);
         return array;
     }
 
@@ -179,12 +186,21 @@ public final class DocumentValidator {
         schema.set("type", NODES.arrayNode().add(type.asString()).add("null"));
     }
 
-    /** Java values as JSON nodes. Anything that is not a JSON value becomes a node no attribute schema accepts. */
-    private static JsonNode toNode(Object value) {
+    /**
+     * Java values as JSON nodes. Anything that is not a JSON value an attribute could hold becomes
+     * an {@link #unrepresentable()} node, which every attribute schema rejects as the wrong type: strings with NUL or
+     * an unpaired surrogate (not valid UTF-8 text), integers beyond 64 bits, objects, lists nested in lists,
+     * and Java types that are not JSON values. Nothing is recursed into below an array's items, so a
+     * self-referencing list or map cannot overflow the stack.
+     *
+     * @param integer whether the value is aimed at an integer attribute, whose range checks need a {@code long}
+     * @param item    whether the value is an array item, which cannot itself be a container
+     */
+    private static JsonNode toNode(Object value, boolean integer, boolean item) {
         if (value == null) {
             return NODES.nullNode();
         } else if (value instanceof String s) {
-            return NODES.stringNode(s);
+            return isText(s) ? NODES.stringNode(s) : unrepresentable();
         } else if (value instanceof Boolean b) {
             return NODES.booleanNode(b);
         } else if (value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Byte) {
@@ -192,27 +208,53 @@ public final class DocumentValidator {
         } else if (value instanceof Double || value instanceof Float) {
             double d = ((Number) value).doubleValue();
             // NaN and the infinities are not JSON numbers; as text they fail every numeric schema.
-            return Double.isFinite(d) ? NODES.numberNode(d) : NODES.stringNode(String.valueOf(d));
+            if (!Double.isFinite(d)) {
+                return NODES.stringNode(String.valueOf(d));
+            }
+            return integer && !fitsLong(BigDecimal.valueOf(d)) ? unrepresentable() : NODES.numberNode(d);
         } else if (value instanceof BigInteger b) {
-            return NODES.numberNode(b);
+            return integer && b.bitLength() > 63 ? unrepresentable() : NODES.numberNode(b);
         } else if (value instanceof BigDecimal b) {
-            return NODES.numberNode(b);
-        } else if (value instanceof Collection<?> c) {
+            return integer && !fitsLong(b) ? unrepresentable() : NODES.numberNode(b);
+        } else if (!item && value instanceof Collection<?> c) {
             ArrayNode array = NODES.arrayNode();
-            c.forEach(item -> array.add(toNode(item)));
+            c.forEach(element -> array.add(toNode(element, integer, true)));
             return array;
-        } else if (value instanceof Object[] a) {
+        } else if (!item && value instanceof Object[] a) {
             ArrayNode array = NODES.arrayNode();
-            for (Object item : a) {
-                array.add(toNode(item));
+            for (Object element : a) {
+                array.add(toNode(element, integer, true));
             }
             return array;
-        } else if (value instanceof Map<?, ?> m) {
-            ObjectNode object = NODES.objectNode();
-            m.forEach((k, v) -> object.set(String.valueOf(k), toNode(v)));
-            return object;
         }
-        return NODES.pojoNode(value);
+        return unrepresentable();
+    }
+
+    /** A value no attribute accepts: an object, which fails every attribute schema's type. */
+    private static JsonNode unrepresentable() {
+        return NODES.objectNode();
+    }
+
+    /** Text that is valid Unicode without NUL: what a UTF-8 database column can hold and give back unchanged. */
+    private static boolean isText(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == 0) {
+                return false;
+            }
+            if (Character.isSurrogate(c)) {
+                if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                    i++;
+                } else {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private static boolean fitsLong(BigDecimal d) {
+        return d.compareTo(LONG_MIN) >= 0 && d.compareTo(LONG_MAX) <= 0;
     }
 
     private Object storedValue(AttributeDef attribute, JsonNode node) {
@@ -267,6 +309,10 @@ public final class DocumentValidator {
         String key = String.valueOf(first.getInstanceLocation().getElement(0));
         AttributeDef attribute = byKey.get(key);
         if (first.getInstanceLocation().getNameCount() == 1 && attribute.array()) {
+            if ("maxItems".equals(first.getKeyword())) {
+                return "Attribute \"" + key + "\" must be an array of at most " + numberFormat((long) MAX_ARRAY_ITEMS)
+                        + " items";
+            }
             return "Attribute \"" + key + "\" must be an array";
         }
         String label = first.getInstanceLocation().getNameCount() > 1
