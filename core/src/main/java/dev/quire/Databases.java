@@ -302,6 +302,55 @@ public final class Databases implements AutoCloseable {
         engine.deleteAttribute(caller, databaseId, collectionId, key);
     }
 
+    // ---- indexes --------------------------------------------------------------------------------------
+
+    /**
+     * Creates an index over the documents already in the collection and keeps it current; the returned
+     * index is already {@code available}.
+     *
+     * <pre>{@code
+     * db.createIndex("app", "movies", "by_year", IndexType.KEY, List.of("year"), List.of("DESC"), null);
+     * db.createIndex("app", "movies", "title_search", IndexType.FULLTEXT, List.of("title"), null, null);
+     * }</pre>
+     *
+     * <p>A {@link IndexType#UNIQUE} index refuses a document whose values another document already holds
+     * ({@code document_already_exists}); a {@link IndexType#FULLTEXT} index on one string attribute lets
+     * {@code Query.search} and {@code Query.notSearch} use it (docs/full-text.md). Indexes may name
+     * {@code $id}, {@code $createdAt} and {@code $updatedAt}; array attributes cannot be indexed.
+     *
+     * @param key        the index key, unique in the collection regardless of case
+     * @param attributes the attribute keys, in index order
+     * @param orders     {@code ASC} or {@code DESC} per attribute, or {@code null}
+     * @param lengths    prefix lengths per string attribute as Appwrite takes them (validated and returned;
+     *                   H2 indexes whole values), or {@code null}
+     * @throws QuireException {@code index_already_exists}, {@code attribute_unknown}, {@code index_invalid}
+     *                        (also for a unique index over values that are already duplicated),
+     *                        {@code index_limit_exceeded}, …
+     */
+    public Index createIndex(String databaseId, String collectionId, String key, IndexType type,
+                             List<String> attributes, List<String> orders, List<Integer> lengths) {
+        return engine.createIndex(caller, databaseId, collectionId, key, type, attributes, orders, lengths);
+    }
+
+    /** @throws QuireException {@code index_not_found} */
+    public Index getIndex(String databaseId, String collectionId, String key) {
+        return engine.getIndex(caller, databaseId, collectionId, key);
+    }
+
+    /** Lists indexes; queries may use {@code key}, {@code type}, {@code status}, {@code attributes}, {@code error}. */
+    public IndexList listIndexes(String databaseId, String collectionId, List<String> queries) {
+        return engine.listIndexes(caller, databaseId, collectionId, queries);
+    }
+
+    /**
+     * Deletes an index; documents are untouched.
+     *
+     * @throws QuireException {@code index_not_found}
+     */
+    public void deleteIndex(String databaseId, String collectionId, String key) {
+        engine.deleteIndex(caller, databaseId, collectionId, key);
+    }
+
     // ---- documents ------------------------------------------------------------------------------------
 
     /**

@@ -7,6 +7,7 @@ import dev.quire.internal.schema.AttributeRules;
 import dev.quire.internal.schema.CollectionSchema;
 import dev.quire.internal.schema.DatabaseDef;
 import dev.quire.internal.schema.IndexDef;
+import dev.quire.internal.schema.IndexRules;
 import dev.quire.internal.schema.Keys;
 import dev.quire.internal.storage.DocumentTable;
 import dev.quire.internal.storage.MetadataStore;
@@ -65,6 +66,10 @@ final class Engine implements AutoCloseable {
             new Field("key", FieldType.STRING, false), new Field("type", FieldType.STRING, false),
             new Field("size", FieldType.INTEGER, false), new Field("required", FieldType.BOOLEAN, false),
             new Field("array", FieldType.BOOLEAN, false), new Field("status", FieldType.STRING, false),
+            new Field("error", FieldType.STRING, false)));
+    private static final QuerySchema INDEX_FIELDS = QuerySchema.of(List.of(
+            new Field("key", FieldType.STRING, false), new Field("type", FieldType.STRING, false),
+            new Field("status", FieldType.STRING, false), new Field("attributes", FieldType.STRING, true),
             new Field("error", FieldType.STRING, false)));
 
     private final Store store;
@@ -187,7 +192,9 @@ final class Engine implements AutoCloseable {
             boolean newSecurity = documentSecurity == null ? schema.documentSecurity() : documentSecurity;
             boolean newEnabled = enabled == null ? schema.enabled() : enabled;
             metadata.updateCollection(schema.seq(), newName, newEnabled, newSecurity, grants, now());
-            return toModel(table(caller, databaseId, collectionId).schema());
+            // Read back past the cache, which still holds the version this change started from.
+            return toModel(metadata.findCollection(schema.database(), collectionId)
+                    .orElseThrow(Errors::collectionNotFound));
         });
     }
 
@@ -291,6 +298,50 @@ final class Engine implements AutoCloseable {
             metadata.deleteAttribute(schema.seq(), key);
             return null;
         });
+    }
+
+    // ---- indexes ----------------------------------------------------------------------------------------
+
+    Index createIndex(Caller caller, String databaseId, String collectionId, String key, IndexType type,
+                      List<String> attributes, List<String> orders, List<Integer> lengths) {
+        requireRoot(caller);
+        Objects.requireNonNull(type, "type");
+        Keys.check("key", key);
+        return underSchemaLock(caller, databaseId, collectionId, schema -> {
+            String sqlName = type == IndexType.FULLTEXT ? metadata.fullTextTableName(schema.seq(), key)
+                    : metadata.indexName(schema.seq(), key);
+            IndexDef index = IndexRules.check(schema, key, type.value(), attributes, orders, lengths, sqlName, now());
+            metadata.createIndex(schema.seq(), index);
+            return toModel(index);
+        });
+    }
+
+    Index getIndex(Caller caller, String databaseId, String collectionId, String key) {
+        requireRoot(caller);
+        return toModel(index(table(caller, databaseId, collectionId).schema(), key));
+    }
+
+    IndexList listIndexes(Caller caller, String databaseId, String collectionId, List<String> queries) {
+        requireRoot(caller);
+        CollectionSchema schema = table(caller, databaseId, collectionId).schema();
+        QueryPlan plan = plan(queries, INDEX_FIELDS);
+        Rows<IndexDef> rows = metadata.listIndexes(schema.seq(), plan, INDEX_FIELDS.fields(), true);
+        return new IndexList(rows.total(), rows.items().stream().map(Engine::toModel).toList());
+    }
+
+    void deleteIndex(Caller caller, String databaseId, String collectionId, String key) {
+        requireRoot(caller);
+        underSchemaLock(caller, databaseId, collectionId, schema -> {
+            metadata.deleteIndex(schema.seq(), index(schema, key));
+            return null;
+        });
+    }
+
+    /** An index by its exact key, as Appwrite finds it. */
+    private static IndexDef index(CollectionSchema schema, String key) {
+        Objects.requireNonNull(key, "key");
+        return schema.indexes().stream().filter(index -> index.key().equals(key)).findFirst()
+                .orElseThrow(Errors::indexNotFound);
     }
 
     // ---- documents --------------------------------------------------------------------------------------

@@ -89,6 +89,20 @@ public final class Errors {
         return new QuireException("attribute_value_invalid", 400, message);
     }
 
+    public static QuireException attributeUnknown(String key) {
+        return new QuireException("attribute_unknown", 400,
+                "Unknown attribute: " + key + ". Verify the attribute name or create the attribute.");
+    }
+
+    public static QuireException attributeTypeInvalid() {
+        return new QuireException("attribute_type_invalid", 400, "The attribute type is invalid.");
+    }
+
+    public static QuireException attributeInvalidResize() {
+        return new QuireException("attribute_invalid_resize", 400,
+                "Existing data is too large for new size, truncate your existing data then try again.");
+    }
+
     public static QuireException queryInvalid(String message) {
         return new QuireException("general_query_invalid", 400, message);
     }
@@ -108,7 +122,7 @@ public final class Errors {
     }
 
     public static QuireException indexAlreadyExists() {
-        return new QuireException("index_already_exists", 409, "Index with the requested key already exists.");
+        return new QuireException("index_already_exists", 409, "Index with the requested key already exists. Try again with a different key.");
     }
 
     public static QuireException indexInvalid(String message) {

@@ -43,15 +43,11 @@ public final class DocumentTable {
     private final String delete;
     private final String insertPermission;
     private final String deletePermissions;
-    private final QuerySql.FullText fullText;
+    private final FullTextIndexes fullText;
 
     public DocumentTable(CollectionSchema schema) {
-        this(schema, QuerySql.FullText.NONE);
-    }
-
-    DocumentTable(CollectionSchema schema, QuerySql.FullText fullText) {
         this.schema = schema;
-        this.fullText = fullText;
+        this.fullText = new FullTextIndexes(schema);
         this.docs = Sql.documentTable(schema.seq());
         this.perms = Sql.permissionTable(schema.seq());
         this.allColumns = columns(schema.attributes());
@@ -105,6 +101,7 @@ public final class DocumentTable {
             }
         }
         insertPermissions(connection, seq, permissions);
+        fullText.insert(connection, seq, values);
         return seq;
     }
 
@@ -122,6 +119,7 @@ public final class DocumentTable {
             statement.setLong(next, seq);
             statement.executeUpdate();
         }
+        fullText.update(connection, seq, values);
         if (permissionsChanged) {
             replacePermissions(connection, seq, permissions);
         }
@@ -161,6 +159,7 @@ public final class DocumentTable {
     }
 
     public void delete(Connection connection, long seq) throws SQLException {
+        fullText.delete(connection, seq);
         try (PreparedStatement statement = connection.prepareStatement(deletePermissions)) {
             statement.setLong(1, seq);
             statement.executeUpdate();

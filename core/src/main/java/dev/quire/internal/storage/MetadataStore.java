@@ -206,8 +206,22 @@ public final class MetadataStore {
         return null;
     }
 
+    /** Drops a collection's document and permission tables and the tables of its full-text indexes. */
     private void dropTables(long seq) {
-        ddl(Sql.dropCollectionTables(seq));
+        List<String> statements = new ArrayList<>(Sql.dropCollectionTables(seq));
+        store.read(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement("SELECT TABLE_NAME FROM "
+                    + "INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = 'PUBLIC' AND TABLE_NAME LIKE ? ESCAPE '\\'")) {
+                statement.setString(1, "fts\\_" + seq + "\\_%");
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        statements.add(Sql.dropTable(rows.getString(1)));
+                    }
+                }
+            }
+            return null;
+        });
+        ddl(statements);
     }
 
     private static CollectionSchema collection(Connection connection, DatabaseDef database, ResultSet rows)
@@ -338,9 +352,111 @@ public final class MetadataStore {
         for (Object length : (List<?>) Json.read(rows.getString("lengths"))) {
             lengths.add(((Number) length).intValue());
         }
-        return new IndexDef(rows.getString("key"), rows.getString("type"),
-                Json.readStringList(rows.getString("attributes")), Json.readStringList(rows.getString("orders")),
-                lengths, rows.getString("_sqlName"), rows.getString("_createdAt"), rows.getString("_updatedAt"));
+        List<String> attributes = new ArrayList<>();
+        for (Object attribute : (Object[]) rows.getArray("attributes").getArray()) {
+            attributes.add((String) attribute);
+        }
+        return new IndexDef(rows.getString("key"), rows.getString("type"), attributes,
+                Json.readStringList(rows.getString("orders")), lengths, rows.getString("_sqlName"),
+                rows.getString("_createdAt"), rows.getString("_updatedAt"));
+    }
+
+    /** The H2 name of a key or unique index; index keys are unique per collection regardless of case. */
+    public String indexName(long collectionSeq, String key) {
+        return "docs_" + collectionSeq + "_idx_" + key.toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** The table of a full-text index. */
+    public String fullTextTableName(long collectionSeq, String key) {
+        return FullTextIndexes.tableName(collectionSeq, key);
+    }
+
+    /**
+     * Writes the index's metadata, then builds it: an H2 index, or a full-text table filled from the
+     * documents already there. If the build fails (a unique index over duplicate values), the table and the
+     * metadata row are removed again and the collection is as it was.
+     */
+    public void createIndex(long collectionSeq, IndexDef index) {
+        store.inTransaction(connection -> {
+            insertIndexRow(connection, collectionSeq, index);
+            return null;
+        });
+        try {
+            build(collectionSeq, index);
+        } catch (RuntimeException e) {
+            store.inTransaction(connection -> deleteIndexRow(connection, collectionSeq, index.key()));
+            unbuild(index);
+            throw e;
+        }
+    }
+
+    private void build(long collectionSeq, IndexDef index) {
+        if (index.type().equals("fulltext")) {
+            ddl(Sql.createFullTextTable(index.sqlName()));
+            if (index.attributes().size() == 1) {
+                store.inTransaction(connection -> {
+                    FullTextIndexes.populate(connection, collectionSeq, index.sqlName(), index.attributes().get(0));
+                    return null;
+                });
+            }
+            return;
+        }
+        String create = Sql.createIndex(collectionSeq, index.sqlName(), index.type().equals("unique"),
+                index.attributes(), index.orders());
+        store.read(connection -> {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute(create);
+            } catch (SQLException e) {
+                if (e.getErrorCode() == ErrorCode.DUPLICATE_KEY_1) {
+                    throw Errors.indexInvalid("Cannot create unique index \"" + index.key()
+                            + "\": documents already hold duplicate values of " + index.attributes());
+                }
+                throw e;
+            }
+            return null;
+        });
+    }
+
+    private void unbuild(IndexDef index) {
+        ddl(List.of(index.type().equals("fulltext") ? Sql.dropTable(index.sqlName()) : Sql.dropIndex(index.sqlName())));
+    }
+
+    /** Removes the index's metadata, then the H2 index or full-text table behind it. */
+    public void deleteIndex(long collectionSeq, IndexDef index) {
+        store.inTransaction(connection -> deleteIndexRow(connection, collectionSeq, index.key()));
+        unbuild(index);
+    }
+
+    public Rows<IndexDef> listIndexes(long collectionSeq, QueryPlan plan, Map<String, Field> fields, boolean total) {
+        return store.read(connection -> new MetadataQuery<>(Sql.INDEXES, "*", "_collection", collectionSeq, "key",
+                MetadataStore::index).list(connection, plan, fields, total));
+    }
+
+    private static void insertIndexRow(Connection connection, long collectionSeq, IndexDef index) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("INSERT INTO " + Sql.quote(Sql.INDEXES)
+                + " (\"_collection\", \"key\", \"type\", \"attributes\", \"orders\", \"lengths\", \"_sqlName\", "
+                + "\"_createdAt\", \"_updatedAt\") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            statement.setLong(1, collectionSeq);
+            statement.setString(2, index.key());
+            statement.setString(3, index.type());
+            statement.setObject(4, index.attributes().toArray(new String[0]));
+            statement.setString(5, Json.write(index.orders()));
+            statement.setString(6, Json.write(index.lengths()));
+            statement.setString(7, index.sqlName());
+            statement.setString(8, index.createdAt());
+            statement.setString(9, index.updatedAt());
+            executeUnique(statement, Errors::indexAlreadyExists);
+        }
+    }
+
+    private static Void deleteIndexRow(Connection connection, long collectionSeq, String key) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("DELETE FROM " + Sql.quote(Sql.INDEXES)
+                + " WHERE \"_collection\" = ? AND \"key\" = ?")) {
+            statement.setLong(1, collectionSeq);
+            statement.setString(2, key);
+            statement.executeUpdate();
+        }
+        return null;
     }
 
     // ---- helpers --------------------------------------------------------------------------------------

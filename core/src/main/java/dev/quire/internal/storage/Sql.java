@@ -83,7 +83,7 @@ final class Sql {
                         + "\"key\" CHARACTER VARYING(36) NOT NULL, "
                         + "\"_key_lower\" CHARACTER VARYING(36) GENERATED ALWAYS AS (LOWER(\"key\")), "
                         + "\"type\" CHARACTER VARYING(16) NOT NULL, "
-                        + "\"attributes\" CHARACTER VARYING NOT NULL, \"orders\" CHARACTER VARYING NOT NULL, "
+                        + "\"attributes\" CHARACTER VARYING ARRAY NOT NULL, \"orders\" CHARACTER VARYING NOT NULL, "
                         + "\"lengths\" CHARACTER VARYING NOT NULL, \"_sqlName\" CHARACTER VARYING NOT NULL, "
                         + "\"status\" CHARACTER VARYING(16) DEFAULT 'available' NOT NULL, "
                         + "\"error\" CHARACTER VARYING DEFAULT '' NOT NULL, "
@@ -128,6 +128,48 @@ final class Sql {
 
     static String dropColumn(long seq, String key) {
         return "ALTER TABLE " + documentTable(seq) + " DROP COLUMN " + quote(key);
+    }
+
+    static String renameColumn(long seq, String key, String newKey) {
+        return "ALTER TABLE " + documentTable(seq) + " ALTER COLUMN " + quote(key) + " RENAME TO " + quote(newKey);
+    }
+
+    /**
+     * A key or unique index. Key indexes end with the sequence column, so that a filter fixing the leading
+     * columns reads the index already in the order pages are served ({@code ORDER BY a, _seq}); unique
+     * indexes cannot carry it, or every row would be unique. Prefix lengths are Appwrite's MariaDB detail:
+     * H2 indexes whole values.
+     */
+    static String createIndex(long seq, String sqlName, boolean unique, List<String> attributes, List<String> orders) {
+        StringJoiner columns = new StringJoiner(", ");
+        for (int i = 0; i < attributes.size(); i++) {
+            boolean descending = i < orders.size() && orders.get(i).equalsIgnoreCase("DESC");
+            columns.add(QuerySql.column(attributes.get(i)) + (descending ? " DESC" : " ASC"));
+        }
+        if (!unique) {
+            columns.add(quote(SEQ));
+        }
+        return "CREATE " + (unique ? "UNIQUE " : "") + "INDEX " + quote(sqlName) + " ON " + documentTable(seq)
+                + " (" + columns + ")";
+    }
+
+    static String dropIndex(String sqlName) {
+        return "DROP INDEX IF EXISTS " + quote(sqlName);
+    }
+
+    /**
+     * A full-text index's table: one row per word occurrence, keyed by document and position (so a document's
+     * rows are found to replace them), with the word index that answers searches and phrase joins.
+     */
+    static List<String> createFullTextTable(String table) {
+        return List.of("CREATE TABLE " + quote(table) + " (\"_document\" BIGINT NOT NULL, \"_position\" INTEGER NOT NULL, "
+                        + "\"_token\" CHARACTER VARYING NOT NULL, PRIMARY KEY (\"_document\", \"_position\"))",
+                "CREATE INDEX " + quote(table + "_token") + " ON " + quote(table)
+                        + " (\"_token\", \"_document\", \"_position\")");
+    }
+
+    static String dropTable(String table) {
+        return "DROP TABLE IF EXISTS " + quote(table);
     }
 
     /**
