@@ -132,6 +132,14 @@ public final class Databases implements AutoCloseable {
         }
     }
 
+    /** The engine, once this handle and its store are known to be open. */
+    private Engine engine() {
+        if (closed.get() || engine.isClosed()) {
+            throw new QuireException("general_server_error", 500, "The store " + engine.store() + " is closed");
+        }
+        return engine;
+    }
+
     // ---- databases ------------------------------------------------------------------------------------
 
     /**
@@ -146,27 +154,27 @@ public final class Databases implements AutoCloseable {
 
     /** Creates a database; a disabled one looks missing to every caller but the root handle. */
     public Database create(String databaseId, String name, boolean enabled) {
-        return engine.createDatabase(caller, databaseId, name, enabled);
+        return engine().createDatabase(caller, databaseId, name, enabled);
     }
 
     /** @throws QuireException {@code database_not_found} */
     public Database get(String databaseId) {
-        return engine.getDatabase(caller, databaseId);
+        return engine().getDatabase(caller, databaseId);
     }
 
     /** Lists databases; queries may filter and order on {@code $id}, {@code name}, {@code enabled}, and timestamps. */
     public DatabaseList list(List<String> queries) {
-        return engine.listDatabases(caller, queries);
+        return engine().listDatabases(caller, queries);
     }
 
     /** Updates a database; {@code null} arguments keep their value. */
     public Database update(String databaseId, String name, Boolean enabled) {
-        return engine.updateDatabase(caller, databaseId, name, enabled);
+        return engine().updateDatabase(caller, databaseId, name, enabled);
     }
 
     /** Deletes a database with all its collections and documents. */
     public void delete(String databaseId) {
-        engine.deleteDatabase(caller, databaseId);
+        engine().deleteDatabase(caller, databaseId);
     }
 
     // ---- collections ----------------------------------------------------------------------------------
@@ -180,7 +188,7 @@ public final class Databases implements AutoCloseable {
      */
     public Collection createCollection(String databaseId, String collectionId, String name, List<String> permissions,
                                        boolean documentSecurity, boolean enabled) {
-        return engine.createCollection(caller, databaseId, collectionId, name, permissions, documentSecurity, enabled);
+        return engine().createCollection(caller, databaseId, collectionId, name, permissions, documentSecurity, enabled);
     }
 
     /** Creates an enabled collection without permissions and without document security. */
@@ -190,23 +198,23 @@ public final class Databases implements AutoCloseable {
 
     /** @throws QuireException {@code collection_not_found} */
     public Collection getCollection(String databaseId, String collectionId) {
-        return engine.getCollection(caller, databaseId, collectionId);
+        return engine().getCollection(caller, databaseId, collectionId);
     }
 
     /** Lists collections; queries may use {@code $id}, {@code name}, {@code enabled}, {@code documentSecurity}. */
     public CollectionList listCollections(String databaseId, List<String> queries) {
-        return engine.listCollections(caller, databaseId, queries);
+        return engine().listCollections(caller, databaseId, queries);
     }
 
     /** Updates a collection; {@code null} arguments keep their value. */
     public Collection updateCollection(String databaseId, String collectionId, String name, List<String> permissions,
                                        Boolean documentSecurity, Boolean enabled) {
-        return engine.updateCollection(caller, databaseId, collectionId, name, permissions, documentSecurity, enabled);
+        return engine().updateCollection(caller, databaseId, collectionId, name, permissions, documentSecurity, enabled);
     }
 
     /** Deletes a collection with all its documents. */
     public void deleteCollection(String databaseId, String collectionId) {
-        engine.deleteCollection(caller, databaseId, collectionId);
+        engine().deleteCollection(caller, databaseId, collectionId);
     }
 
     // ---- attributes -----------------------------------------------------------------------------------
@@ -283,23 +291,112 @@ public final class Databases implements AutoCloseable {
                                       AttributeFormat format, boolean required, boolean array, Long size, Number min,
                                       Number max, Object xdefault, List<String> elements) {
         String now = Engine.now();
-        return engine.createAttribute(caller, databaseId, collectionId, new AttributeDef(key, type, format, required,
+        return engine().createAttribute(caller, databaseId, collectionId, new AttributeDef(key, type, format, required,
                 array, size, min, max, xdefault, elements, now, now));
+    }
+
+    /**
+     * Changes a string attribute of a collection that may already hold documents. Existing documents keep
+     * their values; a new default applies to documents written from now on.
+     *
+     * <pre>{@code
+     * db.updateStringAttribute("app", "movies", "title", true, null, 512, null);      // grow
+     * db.updateStringAttribute("app", "movies", "title", true, null, null, "name");   // rename
+     * }</pre>
+     *
+     * @param required whether documents must carry a value (replaces the old setting)
+     * @param xdefault the default, or {@code null} for none (replaces the old one)
+     * @param size     a new maximum length, or {@code null} to keep it; below a stored value it fails with
+     *                 {@code attribute_invalid_resize}
+     * @param newKey   a new key, or {@code null}; indexes that use the attribute follow the rename
+     * @throws QuireException {@code attribute_not_found}, {@code attribute_type_invalid} (not a plain string),
+     *                        {@code attribute_invalid_resize}, {@code attribute_already_exists} (the new key is
+     *                        taken), {@code index_invalid} (an index would exceed its length limit), …
+     */
+    public Attribute updateStringAttribute(String databaseId, String collectionId, String key, boolean required,
+                                           String xdefault, Integer size, String newKey) {
+        return engine().updateAttribute(caller, databaseId, collectionId, key, AttributeType.STRING, null, required,
+                xdefault, null, null, size == null ? null : size.longValue(), null, newKey);
+    }
+
+    /**
+     * Changes an integer attribute; {@code null} {@code min}/{@code max} keep the current bounds. Existing
+     * values are kept even when outside new bounds, as in Appwrite.
+     */
+    public Attribute updateIntegerAttribute(String databaseId, String collectionId, String key, boolean required,
+                                            Long xdefault, Long min, Long max, String newKey) {
+        return engine().updateAttribute(caller, databaseId, collectionId, key, AttributeType.INTEGER, null, required,
+                xdefault, min, max, null, null, newKey);
+    }
+
+    /** Changes a float attribute; {@code null} {@code min}/{@code max} keep the current bounds. */
+    public Attribute updateFloatAttribute(String databaseId, String collectionId, String key, boolean required,
+                                          Double xdefault, Double min, Double max, String newKey) {
+        return engine().updateAttribute(caller, databaseId, collectionId, key, AttributeType.FLOAT, null, required,
+                xdefault, min, max, null, null, newKey);
+    }
+
+    /** Changes a boolean attribute. */
+    public Attribute updateBooleanAttribute(String databaseId, String collectionId, String key, boolean required,
+                                            Boolean xdefault, String newKey) {
+        return engine().updateAttribute(caller, databaseId, collectionId, key, AttributeType.BOOLEAN, null, required,
+                xdefault, null, null, null, null, newKey);
+    }
+
+    /** Changes an email attribute. */
+    public Attribute updateEmailAttribute(String databaseId, String collectionId, String key, boolean required,
+                                          String xdefault, String newKey) {
+        return engine().updateAttribute(caller, databaseId, collectionId, key, AttributeType.STRING,
+                AttributeFormat.EMAIL, required, xdefault, null, null, null, null, newKey);
+    }
+
+    /** Changes a URL attribute. */
+    public Attribute updateUrlAttribute(String databaseId, String collectionId, String key, boolean required,
+                                        String xdefault, String newKey) {
+        return engine().updateAttribute(caller, databaseId, collectionId, key, AttributeType.STRING,
+                AttributeFormat.URL, required, xdefault, null, null, null, null, newKey);
+    }
+
+    /** Changes an IP attribute. */
+    public Attribute updateIpAttribute(String databaseId, String collectionId, String key, boolean required,
+                                       String xdefault, String newKey) {
+        return engine().updateAttribute(caller, databaseId, collectionId, key, AttributeType.STRING,
+                AttributeFormat.IP, required, xdefault, null, null, null, null, newKey);
+    }
+
+    /**
+     * Changes an enum attribute's elements, requirement and default. Documents holding a value that is no
+     * longer an element keep it, as in Appwrite.
+     */
+    public Attribute updateEnumAttribute(String databaseId, String collectionId, String key, List<String> elements,
+                                         boolean required, String xdefault, String newKey) {
+        return engine().updateAttribute(caller, databaseId, collectionId, key, AttributeType.STRING,
+                AttributeFormat.ENUM, required, xdefault, null, null, null, elements, newKey);
+    }
+
+    /** Changes a datetime attribute. */
+    public Attribute updateDatetimeAttribute(String databaseId, String collectionId, String key, boolean required,
+                                             String xdefault, String newKey) {
+        return engine().updateAttribute(caller, databaseId, collectionId, key, AttributeType.DATETIME, null, required,
+                xdefault, null, null, null, null, newKey);
     }
 
     /** @throws QuireException {@code attribute_not_found} */
     public Attribute getAttribute(String databaseId, String collectionId, String key) {
-        return engine.getAttribute(caller, databaseId, collectionId, key);
+        return engine().getAttribute(caller, databaseId, collectionId, key);
     }
 
     /** Lists attributes; queries may use {@code key}, {@code type}, {@code size}, {@code required}, {@code array}. */
     public AttributeList listAttributes(String databaseId, String collectionId, List<String> queries) {
-        return engine.listAttributes(caller, databaseId, collectionId, queries);
+        return engine().listAttributes(caller, databaseId, collectionId, queries);
     }
 
-    /** Deletes an attribute and the values documents held in it. */
+    /**
+     * Deletes an attribute and the values documents held in it. Indexes that use it lose it; one left with no
+     * attribute, or identical to another index, is deleted (as Appwrite does).
+     */
     public void deleteAttribute(String databaseId, String collectionId, String key) {
-        engine.deleteAttribute(caller, databaseId, collectionId, key);
+        engine().deleteAttribute(caller, databaseId, collectionId, key);
     }
 
     // ---- indexes --------------------------------------------------------------------------------------
@@ -329,17 +426,17 @@ public final class Databases implements AutoCloseable {
      */
     public Index createIndex(String databaseId, String collectionId, String key, IndexType type,
                              List<String> attributes, List<String> orders, List<Integer> lengths) {
-        return engine.createIndex(caller, databaseId, collectionId, key, type, attributes, orders, lengths);
+        return engine().createIndex(caller, databaseId, collectionId, key, type, attributes, orders, lengths);
     }
 
     /** @throws QuireException {@code index_not_found} */
     public Index getIndex(String databaseId, String collectionId, String key) {
-        return engine.getIndex(caller, databaseId, collectionId, key);
+        return engine().getIndex(caller, databaseId, collectionId, key);
     }
 
     /** Lists indexes; queries may use {@code key}, {@code type}, {@code status}, {@code attributes}, {@code error}. */
     public IndexList listIndexes(String databaseId, String collectionId, List<String> queries) {
-        return engine.listIndexes(caller, databaseId, collectionId, queries);
+        return engine().listIndexes(caller, databaseId, collectionId, queries);
     }
 
     /**
@@ -348,7 +445,7 @@ public final class Databases implements AutoCloseable {
      * @throws QuireException {@code index_not_found}
      */
     public void deleteIndex(String databaseId, String collectionId, String key) {
-        engine.deleteIndex(caller, databaseId, collectionId, key);
+        engine().deleteIndex(caller, databaseId, collectionId, key);
     }
 
     // ---- documents ------------------------------------------------------------------------------------
@@ -365,7 +462,7 @@ public final class Databases implements AutoCloseable {
      */
     public Document createDocument(String databaseId, String collectionId, String documentId, Map<String, ?> data,
                                    List<String> permissions) {
-        return engine.createDocument(caller, databaseId, collectionId, documentId, data, permissions);
+        return engine().createDocument(caller, databaseId, collectionId, documentId, data, permissions);
     }
 
     /** Creates a document from a record or bean, whose properties are the attributes. */
@@ -386,7 +483,7 @@ public final class Databases implements AutoCloseable {
      * @throws QuireException {@code document_not_found}, also when the caller may not read it
      */
     public Document getDocument(String databaseId, String collectionId, String documentId, List<String> queries) {
-        return engine.getDocument(caller, databaseId, collectionId, documentId, queries);
+        return engine().getDocument(caller, databaseId, collectionId, documentId, queries);
     }
 
     /** Reads a document with every attribute. */
@@ -409,7 +506,7 @@ public final class Databases implements AutoCloseable {
      * is then -1.
      */
     public DocumentList listDocuments(String databaseId, String collectionId, List<String> queries, boolean total) {
-        return engine.listDocuments(caller, databaseId, collectionId, queries, total);
+        return engine().listDocuments(caller, databaseId, collectionId, queries, total);
     }
 
     /**
@@ -419,7 +516,7 @@ public final class Databases implements AutoCloseable {
      */
     public Document updateDocument(String databaseId, String collectionId, String documentId, Map<String, ?> data,
                                    List<String> permissions) {
-        return engine.updateDocument(caller, databaseId, collectionId, documentId, data, permissions);
+        return engine().updateDocument(caller, databaseId, collectionId, documentId, data, permissions);
     }
 
     /** Updates a document from a record or bean; every property is written. */
@@ -435,7 +532,7 @@ public final class Databases implements AutoCloseable {
      */
     public Document upsertDocument(String databaseId, String collectionId, String documentId, Map<String, ?> data,
                                    List<String> permissions) {
-        return engine.upsertDocument(caller, databaseId, collectionId, documentId, data, permissions);
+        return engine().upsertDocument(caller, databaseId, collectionId, documentId, data, permissions);
     }
 
     /** Upserts a document from a record or bean. */
@@ -446,7 +543,7 @@ public final class Databases implements AutoCloseable {
 
     /** Deletes a document and its permissions. */
     public void deleteDocument(String databaseId, String collectionId, String documentId) {
-        engine.deleteDocument(caller, databaseId, collectionId, documentId);
+        engine().deleteDocument(caller, databaseId, collectionId, documentId);
     }
 
     @Override

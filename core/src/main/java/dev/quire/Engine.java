@@ -2,7 +2,10 @@ package dev.quire;
 
 import dev.quire.internal.Errors;
 import dev.quire.internal.Json;
+import dev.quire.internal.schema.AttributeChanges;
 import dev.quire.internal.schema.AttributeDef;
+import dev.quire.internal.schema.AttributeFormat;
+import dev.quire.internal.schema.AttributeType;
 import dev.quire.internal.schema.AttributeRules;
 import dev.quire.internal.schema.CollectionSchema;
 import dev.quire.internal.schema.DatabaseDef;
@@ -77,6 +80,7 @@ final class Engine implements AutoCloseable {
     private final Map<String, DatabaseDef> databases = new ConcurrentHashMap<>();
     private final Map<CollectionKey, DocumentTable> collections = new ConcurrentHashMap<>();
     private final Map<Long, ReadWriteLock> locks = new ConcurrentHashMap<>();
+    private volatile boolean closed;
 
     private record CollectionKey(long database, String id) {
     }
@@ -92,7 +96,12 @@ final class Engine implements AutoCloseable {
 
     @Override
     public void close() {
+        closed = true;
         store.close();
+    }
+
+    boolean isClosed() {
+        return closed;
     }
 
     static String now() {
@@ -291,12 +300,43 @@ final class Engine implements AutoCloseable {
         return new AttributeList(rows.total(), rows.items().stream().map(Engine::toModel).toList());
     }
 
+    /**
+     * Deletes an attribute; indexes that use it lose it, and go when left empty or identical to another, as
+     * Appwrite's worker does it.
+     */
     void deleteAttribute(Caller caller, String databaseId, String collectionId, String key) {
         requireRoot(caller);
         underSchemaLock(caller, databaseId, collectionId, schema -> {
             schema.attribute(key).orElseThrow(Errors::attributeNotFound);
-            metadata.deleteAttribute(schema.seq(), key);
+            AttributeChanges.Removal removal = AttributeChanges.Removal.of(schema.indexes(), key,
+                    index -> metadata.indexName(schema.seq(), index.key()) + "_" + index.attributes().size(), now());
+            metadata.deleteAttribute(schema.seq(), key, removal.removed(), removal.changed(), schema.indexes());
             return null;
+        });
+    }
+
+    /**
+     * Changes an attribute of a collection that may hold documents. Existing values are kept as they are,
+     * except that a string size below a stored value is refused; new writes follow the new definition. A new
+     * key renames the column and the indexes' references to it.
+     */
+    Attribute updateAttribute(Caller caller, String databaseId, String collectionId, String key, AttributeType type,
+                              AttributeFormat format, boolean required, Object xdefault, Number min, Number max,
+                              Long size, List<String> elements, String newKey) {
+        requireRoot(caller);
+        return underSchemaLock(caller, databaseId, collectionId, schema -> {
+            AttributeDef old = schema.attribute(Objects.requireNonNull(key, "key"))
+                    .orElseThrow(Errors::attributeNotFound);
+            String now = now();
+            AttributeDef updated = AttributeChanges.updated(schema, old, type, format, required, xdefault, min, max,
+                    size, elements, newKey, now);
+            if (updated.size() != null && old.size() != null && updated.size() < old.size()
+                    && metadata.anyLongerThan(schema.seq(), old, updated.size())) {
+                throw Errors.attributeInvalidResize();
+            }
+            metadata.updateAttribute(schema.seq(), old, updated,
+                    AttributeChanges.renamed(schema.indexes(), old.key(), updated.key(), now));
+            return toModel(updated);
         });
     }
 

@@ -268,8 +268,30 @@ public final class MetadataStore {
         }
     }
 
-    /** Removes the metadata row, then the column and the data in it. */
-    public void deleteAttribute(long collectionSeq, String key) {
+    /**
+     * Removes an attribute, with what Appwrite does to the indexes that use it: an index left without
+     * attributes, or left identical to another index, goes; any other loses the attribute. Rebuilt key and
+     * unique indexes are built first under new names, so a unique index that would then hold duplicates fails
+     * the call before anything changes; then the metadata; then the old indexes, full-text tables and the
+     * column are dropped.
+     *
+     * @param removed indexes to delete
+     * @param changed indexes without the attribute, with new H2 names for key and unique ones
+     */
+    public void deleteAttribute(long collectionSeq, String key, List<IndexDef> removed, List<IndexDef> changed,
+                                List<IndexDef> before) {
+        List<String> built = new ArrayList<>();
+        try {
+            for (IndexDef index : changed) {
+                if (!index.type().equals("fulltext")) {
+                    build(collectionSeq, index);
+                    built.add(Sql.dropIndex(index.sqlName()));
+                }
+            }
+        } catch (RuntimeException e) {
+            ddl(built);
+            throw e;
+        }
         store.inTransaction(connection -> {
             try (PreparedStatement statement = connection.prepareStatement("DELETE FROM " + Sql.quote(Sql.ATTRIBUTES)
                     + " WHERE \"_collection\" = ? AND \"key\" = ?")) {
@@ -277,9 +299,120 @@ public final class MetadataStore {
                 statement.setString(2, key);
                 statement.executeUpdate();
             }
+            for (IndexDef index : removed) {
+                deleteIndexRow(connection, collectionSeq, index.key());
+            }
+            for (IndexDef index : changed) {
+                updateIndexRow(connection, collectionSeq, index);
+            }
             return null;
         });
-        ddl(List.of(Sql.dropColumn(collectionSeq, key)));
+        List<String> drops = new ArrayList<>();
+        for (IndexDef index : before) {
+            boolean gone = removed.stream().anyMatch(r -> r.key().equals(index.key()));
+            boolean rebuilt = changed.stream().anyMatch(c -> c.key().equals(index.key()) && !c.type().equals("fulltext"));
+            if (gone || rebuilt) {
+                drops.add(index.type().equals("fulltext") ? Sql.dropTable(index.sqlName()) : Sql.dropIndex(index.sqlName()));
+            }
+        }
+        drops.add(Sql.dropColumn(collectionSeq, key));
+        ddl(drops);
+        for (IndexDef index : changed) {
+            if (index.type().equals("fulltext") && index.attributes().size() == 1) {
+                store.inTransaction(connection -> {
+                    try (Statement statement = connection.createStatement()) {
+                        statement.execute("DELETE FROM " + Sql.quote(index.sqlName()));
+                    }
+                    FullTextIndexes.populate(connection, collectionSeq, index.sqlName(), index.attributes().get(0));
+                    return null;
+                });
+            }
+        }
+    }
+
+    /**
+     * Changes an attribute's definition: the metadata (with the indexes that name it, when its key changes),
+     * then the column's name. If the rename fails, the metadata is put back.
+     *
+     * @param indexes the collection's indexes as they must read afterwards
+     */
+    public void updateAttribute(long collectionSeq, AttributeDef before, AttributeDef after, List<IndexDef> indexes) {
+        boolean renamed = !before.key().equals(after.key());
+        store.inTransaction(connection -> {
+            writeAttribute(connection, collectionSeq, before.key(), after);
+            if (renamed) {
+                for (IndexDef index : indexes) {
+                    updateIndexRow(connection, collectionSeq, index);
+                }
+            }
+            return null;
+        });
+        if (!renamed) {
+            return;
+        }
+        try {
+            ddl(List.of(Sql.renameColumn(collectionSeq, before.key(), after.key())));
+        } catch (RuntimeException e) {
+            store.inTransaction(connection -> {
+                writeAttribute(connection, collectionSeq, after.key(), before);
+                for (IndexDef index : indexes) {
+                    IndexDef original = new IndexDef(index.key(), index.type(), index.attributes().stream()
+                            .map(a -> a.equals(after.key()) ? before.key() : a).toList(), index.orders(),
+                            index.lengths(), index.sqlName(), index.createdAt(), index.updatedAt());
+                    updateIndexRow(connection, collectionSeq, original);
+                }
+                return null;
+            });
+            throw e;
+        }
+    }
+
+    private static void writeAttribute(Connection connection, long collectionSeq, String key, AttributeDef attribute)
+            throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("UPDATE " + Sql.quote(Sql.ATTRIBUTES)
+                + " SET \"key\" = ?, \"required\" = ?, \"size\" = ?, \"min\" = ?, \"max\" = ?, \"default\" = ?, "
+                + "\"elements\" = ?, \"_updatedAt\" = ? WHERE \"_collection\" = ? AND \"key\" = ?")) {
+            statement.setString(1, attribute.key());
+            statement.setBoolean(2, attribute.required());
+            statement.setObject(3, attribute.size());
+            statement.setString(4, attribute.min() == null ? null : attribute.min().toString());
+            statement.setString(5, attribute.max() == null ? null : attribute.max().toString());
+            statement.setString(6, attribute.xdefault() == null ? null : Json.write(attribute.xdefault()));
+            statement.setString(7, attribute.elements() == null ? null : Json.write(attribute.elements()));
+            statement.setString(8, attribute.updatedAt());
+            statement.setLong(9, collectionSeq);
+            statement.setString(10, key);
+            executeUnique(statement, Errors::attributeAlreadyExists);
+        }
+    }
+
+    /**
+     * Whether any document holds a string in the attribute (or, for an array, an element) longer than
+     * {@code size} characters. H2 counts UTF-16 units, at least as many as characters, so it narrows the
+     * candidates and Java counts code points as the validator does.
+     */
+    public boolean anyLongerThan(long collectionSeq, AttributeDef attribute, long size) {
+        String column = Sql.quote(attribute.key());
+        // H2 cannot unnest a correlated array, so arrays are read whole.
+        String sql = "SELECT d." + column + " FROM " + Sql.documentTable(collectionSeq) + " d WHERE "
+                + (attribute.array() ? "d." + column + " IS NOT NULL AND ? >= 0" : "CHAR_LENGTH(d." + column + ") > ?");
+        return store.read(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                statement.setLong(1, size);
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        Object[] values = attribute.array() ? (Object[]) rows.getArray(1).getArray()
+                                : new Object[] {rows.getString(1)};
+                        for (Object value : values) {
+                            if (value instanceof String text && text.codePointCount(0, text.length()) > size) {
+                                return true;
+                            }
+                        }
+                    }
+                }
+            }
+            return false;
+        });
     }
 
     public Rows<AttributeDef> listAttributes(long collectionSeq, QueryPlan plan, Map<String, Field> fields,
@@ -446,6 +579,21 @@ public final class MetadataStore {
             statement.setString(8, index.createdAt());
             statement.setString(9, index.updatedAt());
             executeUnique(statement, Errors::indexAlreadyExists);
+        }
+    }
+
+    private static void updateIndexRow(Connection connection, long collectionSeq, IndexDef index) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("UPDATE " + Sql.quote(Sql.INDEXES)
+                + " SET \"attributes\" = ?, \"orders\" = ?, \"lengths\" = ?, \"_sqlName\" = ?, \"_updatedAt\" = ? "
+                + "WHERE \"_collection\" = ? AND \"key\" = ?")) {
+            statement.setObject(1, index.attributes().toArray(new String[0]));
+            statement.setString(2, Json.write(index.orders()));
+            statement.setString(3, Json.write(index.lengths()));
+            statement.setString(4, index.sqlName());
+            statement.setString(5, index.updatedAt());
+            statement.setLong(6, collectionSeq);
+            statement.setString(7, index.key());
+            statement.executeUpdate();
         }
     }
 
