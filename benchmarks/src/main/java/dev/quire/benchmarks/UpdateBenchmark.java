@@ -1,0 +1,67 @@
+package dev.quire.benchmarks;
+
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A partial update: sets one attribute of an existing document (Quire also bumps {@code $updatedAt}, and
+ * so do the others). Each pass over the prepared ids writes a different value, so no update is a no-op.
+ *
+ * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar UpdateBenchmark -p size=10000}, and for Nitrite
+ * {@code java -jar benchmarks-nitrite/target/benchmarks-nitrite.jar UpdateBenchmark -p store=NITRITE}; or
+ * {@code benchmarks/run.sh} for every store in one table.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Fork(1)
+@Warmup(iterations = 2, time = 1)
+@Measurement(iterations = 3, time = 2)
+public class UpdateBenchmark {
+    /** Not one-decimal values, so never a document's loaded rating. */
+    private static final double[] RATINGS = {1.25, 7.75};
+
+    @Param({"QUIRE", "JDBC"})
+    public StoreType store;
+    @Param({"10000", "100000"})
+    public int size;
+    @Param({"FILE"})
+    public Storage storage;
+
+    private Fixture fixture;
+    private DocumentStore db;
+    private Dataset data;
+    private int i;
+
+    @Setup(Level.Trial)
+    public void open() {
+        fixture = Fixture.open(store, storage, size);
+        db = fixture.store();
+        data = fixture.data();
+        Fixture.nonEmpty("get before update", db.get(data.id(0)));
+    }
+
+    @Benchmark
+    public void update() {
+        db.updateRating(data.id(i), RATINGS[(i >>> 10) & 1]);
+        i++;
+    }
+
+    @TearDown(Level.Trial)
+    public void close() {
+        fixture.close();
+    }
+}

@@ -1,0 +1,41 @@
+package dev.quire.benchmarks;
+
+import org.junit.jupiter.api.Test;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.Options;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+import java.util.Collection;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Runs every benchmark once, in this JVM, with one short iteration on 1,000 documents, so the benchmarks
+ * cannot rot. It measures nothing: no timing is asserted.
+ */
+class SmokeTest {
+
+    @Test
+    void everyBenchmarkRunsOnceForQuireAndJdbc() throws RunnerException {
+        Options options = new OptionsBuilder()
+                .include("dev\\.quire\\.benchmarks\\..*Benchmark")
+                .param("size", "1000")
+                .forks(0)
+                .warmupIterations(0)
+                .measurementIterations(1)
+                .measurementTime(TimeValue.milliseconds(50))
+                .shouldFailOnError(true)
+                .build();
+
+        Collection<RunResult> results = new Runner(options).run();
+
+        // 6 reads + create + delete + update + 2 permission lists for 2 stores, 2 fresh stores, 1 parse.
+        assertEquals(11 * 2 + 2 + 1, results.size());
+        results.forEach(result -> assertTrue(result.getPrimaryResult().getScore() > 0,
+                () -> result.getParams().getBenchmark() + " " + result.getParams()));
+    }
+}
