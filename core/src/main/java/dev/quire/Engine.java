@@ -431,7 +431,7 @@ final class Engine implements AutoCloseable {
                 throw Errors.queryInvalid("Invalid query: Cursor pagination cannot be combined with orderRandom");
             }
             List<Order> orders = plan.orders().stream().filter(o -> o.method() != Method.ORDER_RANDOM).toList();
-            return store.inTransaction(connection -> {
+            return store.snapshot(connection -> {
                 StoredDocument cursor = null;
                 if (plan.cursor() != null) {
                     // Cursor documents are looked up without permission checks, as Appwrite does.

@@ -91,8 +91,21 @@ public final class Store implements AutoCloseable {
 
     /** Runs work in one transaction: everything it wrote commits together, or nothing does. */
     public <T> T inTransaction(Work<T> work) {
+        return transaction(work, Connection.TRANSACTION_READ_COMMITTED);
+    }
+
+    /**
+     * Runs read-only work that makes several statements in one snapshot, so that a page and its total
+     * agree even while other threads write.
+     */
+    public <T> T snapshot(Work<T> work) {
+        return transaction(work, Connection.TRANSACTION_REPEATABLE_READ);
+    }
+
+    private <T> T transaction(Work<T> work, int isolation) {
         try (Connection connection = connect()) {
             connection.setAutoCommit(false);
+            connection.setTransactionIsolation(isolation);
             try {
                 T result = work.run(connection);
                 connection.commit();
@@ -100,6 +113,9 @@ public final class Store implements AutoCloseable {
             } catch (SQLException | RuntimeException | Error e) {
                 rollback(connection, e);
                 throw e;
+            } finally {
+                // Pooled connections keep their settings: hand it back as every other caller expects it.
+                connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
             }
         } catch (SQLException e) {
             throw translate(e);
