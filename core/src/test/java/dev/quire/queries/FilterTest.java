@@ -207,4 +207,18 @@ class FilterTest {
     void topLevelFiltersAllMustMatch() {
         assertEquals(List.of("captain-marvel"), movies.ids(Query.equal("year", 2019), Query.lessThan("price", 30)));
     }
+
+    @Test
+    void searchWithoutAFulltextIndexIsInvalid() {
+        dev.quire.QuireException e = movies.rejected(Query.search("name", "Frozen"));
+        assertEquals("general_query_invalid", e.getType());
+        assertEquals(400, e.getCode());
+        assertEquals("Searching by attribute \"name\" requires a fulltext index.", e.getMessage());
+    }
+
+    @Test
+    void anUnknownAttributeIsNamedInTheError() {
+        Movies.assertQueryInvalid(movies.rejected(Query.equal("budget", 100)),
+                "Invalid query: Attribute not found in schema: budget");
+    }
 }

@@ -255,4 +255,11 @@ class OrderAndPagingTest {
         assertEquals(30, list.getTotal());
         assertEquals("n24", list.getDocuments().get(24).getId());
     }
+
+    @Test
+    void theLargestLimitAndOffsetAreAnswered() {
+        assertEquals(INSERTION_ORDER, movies.ids(Query.limit(Integer.MAX_VALUE)));
+        assertEquals(List.of(), movies.ids(Query.offset(Integer.MAX_VALUE)));
+        assertEquals(6, movies.list(Query.offset(Integer.MAX_VALUE)).getTotal());
+    }
 }
