@@ -150,4 +150,12 @@ class MetadataListQueryTest {
                         () -> db.listAttributes("alpha", "books", List.of(Query.equal("title", "x")))),
                 "Invalid query: Attribute not found in schema: title");
     }
+
+    @Test
+    void orderRandomCannotBeCombinedWithACursorInMetadataLists() {
+        QuireException e = assertThrows(QuireException.class,
+                () -> db.list(List.of(Query.orderRandom(), Query.cursorAfter("alpha"))));
+        assertQueryInvalid(e, "Invalid query: Cursor pagination cannot be combined with orderRandom");
+        assertEquals(3, db.list(List.of(Query.orderRandom())).getDatabases().size());
+    }
 }

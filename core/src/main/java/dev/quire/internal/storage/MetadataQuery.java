@@ -42,9 +42,13 @@ final class MetadataQuery<T> {
     }
 
     Rows<T> list(Connection connection, QueryPlan plan, Map<String, Field> fields, boolean total) throws SQLException {
+        boolean random = plan.orders().stream().anyMatch(o -> o.method() == Method.ORDER_RANDOM);
+        if (random && plan.cursor() != null) {
+            // As for documents: a random order has no "after".
+            throw Errors.queryInvalid("Invalid query: Cursor pagination cannot be combined with orderRandom");
+        }
         Map<String, Object> cursor = plan.cursor() == null ? null : cursorRow(connection, plan, fields);
         boolean before = plan.cursor() != null && plan.cursor().method() == Method.CURSOR_BEFORE;
-        boolean random = plan.orders().stream().anyMatch(o -> o.method() == Method.ORDER_RANDOM);
         QuerySql sql = new QuerySql(fields, QuerySql.FullText.NONE);
         String text = sql.page(columns, table, scoped(), plan.filters(),
                 plan.orders().stream().filter(o -> o.method() != Method.ORDER_RANDOM).toList(), random, cursor,
