@@ -47,6 +47,8 @@ public final class JdbcStore implements DocumentStore {
     private final java.nio.file.Path file;
     private PreparedStatement insert;
     private PreparedStatement insertPermission;
+    private PreparedStatement insertWord;
+    private PreparedStatement deleteWords;
     private PreparedStatement get;
     private PreparedStatement updateRating;
     private PreparedStatement deletePermissions;
@@ -90,13 +92,17 @@ public final class JdbcStore implements DocumentStore {
                 "CREATE UNIQUE INDEX \"docs_uid_key\" ON \"docs\" (\"_uid_key\")",
                 "CREATE INDEX \"docs_uid\" ON \"docs\" (\"_uid\")",
                 "CREATE TABLE \"perms\" (\"_document\" BIGINT NOT NULL, \"_type\" CHARACTER VARYING(6) NOT NULL, "
-                        + "\"_role\" CHARACTER VARYING NOT NULL, PRIMARY KEY (\"_document\", \"_type\", \"_role\"))");
+                        + "\"_role\" CHARACTER VARYING NOT NULL, PRIMARY KEY (\"_document\", \"_type\", \"_role\"))",
+                // Quire's full-text layout: one row per word occurrence of the title, an index on the word.
+                "CREATE TABLE \"words\" (\"_document\" BIGINT NOT NULL, \"_position\" INTEGER NOT NULL, "
+                        + "\"_token\" CHARACTER VARYING NOT NULL, PRIMARY KEY (\"_document\", \"_position\"))");
     }
 
     @Override
     public void createIndexes() {
         execute("CREATE INDEX \"docs_year\" ON \"docs\" (\"year\", \"_seq\")",
-                "CREATE INDEX \"docs_rating\" ON \"docs\" (\"rating\", \"_seq\")");
+                "CREATE INDEX \"docs_rating\" ON \"docs\" (\"rating\", \"_seq\")",
+                "CREATE INDEX \"words_token\" ON \"words\" (\"_token\", \"_document\", \"_position\")");
     }
 
     private void execute(String... statements) {
@@ -115,6 +121,10 @@ public final class JdbcStore implements DocumentStore {
                 + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS);
         insertPermission = connection.prepareStatement(
                 "INSERT INTO \"perms\" (\"_document\", \"_type\", \"_role\") VALUES (?, ?, ?)");
+        insertWord = connection.prepareStatement(
+                "INSERT INTO \"words\" (\"_document\", \"_position\", \"_token\") VALUES (?, ?, ?)");
+        deleteWords = connection.prepareStatement("DELETE FROM \"words\" WHERE \"_document\" = "
+                + "(SELECT \"_seq\" FROM \"docs\" WHERE \"_uid\" = ?)");
         get = connection.prepareStatement("SELECT " + COLUMNS + " FROM \"docs\" d WHERE d.\"_uid\" = ?");
         updateRating = connection.prepareStatement(
                 "UPDATE \"docs\" SET \"rating\" = ?, \"_updatedAt\" = ? WHERE \"_uid\" = ?");
@@ -128,7 +138,8 @@ public final class JdbcStore implements DocumentStore {
                 + "WHERE d.\"rating\" >= ? AND d.\"rating\" < ? ORDER BY d.\"rating\", d.\"_seq\" LIMIT " + PAGE);
         pageAfter = connection.prepareStatement("SELECT " + COLUMNS + " FROM \"docs\" d WHERE d.\"_seq\" > "
                 + "(SELECT \"_seq\" FROM \"docs\" WHERE \"_uid\" = ?) ORDER BY d.\"_seq\" LIMIT " + PAGE);
-        search = null;
+        search = connection.prepareStatement("SELECT " + COLUMNS + " FROM \"docs\" d WHERE d.\"_seq\" IN "
+                + "(SELECT \"_document\" FROM \"words\" WHERE \"_token\" = ?) ORDER BY d.\"_seq\" LIMIT " + PAGE);
         readable = connection.prepareStatement("SELECT " + COLUMNS + " FROM \"docs\" d WHERE d.\"year\" = ?"
                 + READABLE + " ORDER BY d.\"year\", d.\"_seq\" LIMIT " + PAGE);
     }
@@ -151,14 +162,17 @@ public final class JdbcStore implements DocumentStore {
                     for (String permission : movie.permissions()) {
                         addPermission(seq, permission);
                     }
+                    addWords(seq, movie.title());
                     if (++batched % 1000 == 0) {
                         rows.executeBatch();
                         insertPermission.executeBatch();
+                        insertWord.executeBatch();
                         connection.commit();
                     }
                 }
                 rows.executeBatch();
                 insertPermission.executeBatch();
+                insertWord.executeBatch();
             }
             execute("ALTER TABLE \"docs\" ALTER COLUMN \"_seq\" RESTART WITH " + (movies.size() + 1));
             connection.commit();
@@ -207,6 +221,23 @@ public final class JdbcStore implements DocumentStore {
         insertPermission.addBatch();
     }
 
+    /** The title's words, lower-cased, by position (the dataset's titles are plain ASCII words). */
+    private void addWords(long seq, String title) throws SQLException {
+        int position = 0;
+        int start = 0;
+        while (start < title.length()) {
+            int end = title.indexOf(' ', start);
+            if (end < 0) {
+                end = title.length();
+            }
+            insertWord.setLong(1, seq);
+            insertWord.setInt(2, position++);
+            insertWord.setString(3, title.substring(start, end).toLowerCase(java.util.Locale.ROOT));
+            insertWord.addBatch();
+            start = end + 1;
+        }
+    }
+
     @Override
     public void create(Movie movie) {
         try {
@@ -223,6 +254,8 @@ public final class JdbcStore implements DocumentStore {
                     addPermission(seq, permission);
                 }
                 insertPermission.executeBatch();
+                addWords(seq, movie.title());
+                insertWord.executeBatch();
                 connection.commit();
             } catch (SQLException | RuntimeException e) {
                 connection.rollback();
@@ -265,6 +298,8 @@ public final class JdbcStore implements DocumentStore {
             try {
                 deletePermissions.setString(1, id);
                 deletePermissions.executeUpdate();
+                deleteWords.setString(1, id);
+                deleteWords.executeUpdate();
                 delete.setString(1, id);
                 delete.executeUpdate();
                 connection.commit();
@@ -326,7 +361,12 @@ public final class JdbcStore implements DocumentStore {
 
     @Override
     public List<Row> search(String word) {
-        throw new UnsupportedOperationException("Full-text search waits for Quire's full-text index (issue 5)");
+        try {
+            search.setString(1, word);
+            return rows(search);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Override
