@@ -4,6 +4,8 @@ import dev.quire.Attribute;
 import dev.quire.Collection;
 import dev.quire.Database;
 import dev.quire.Databases;
+import dev.quire.Index;
+import dev.quire.IndexType;
 import dev.quire.QuireException;
 import dev.quire.query.Query;
 import org.junit.jupiter.api.AfterAll;
@@ -25,6 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * databases (in creation order): alpha "Alpha" enabled, beta "Beta" disabled, gamma "Gamma" enabled
  * alpha's collections:           books "Books", authors "Authors", zines "Zines" (documentSecurity)
  * books' attributes:             title string(128) required, pages integer, tags string(32)[], price double
+ * books' indexes:                by_title unique(title), by_pages_price key(pages, price), by_price key(price)
  * </pre>
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -43,6 +46,9 @@ class MetadataListQueryTest {
         db.createIntegerAttribute("alpha", "books", "pages", false, null, null, null, false);
         db.createStringAttribute("alpha", "books", "tags", 32, false, null, true);
         db.createFloatAttribute("alpha", "books", "price", false, null, null, null, false);
+        db.createIndex("alpha", "books", "by_title", IndexType.UNIQUE, List.of("title"), null, null);
+        db.createIndex("alpha", "books", "by_pages_price", IndexType.KEY, List.of("pages", "price"), null, null);
+        db.createIndex("alpha", "books", "by_price", IndexType.KEY, List.of("price"), null, null);
     }
 
     @AfterAll
@@ -157,5 +163,25 @@ class MetadataListQueryTest {
                 () -> db.list(List.of(Query.orderRandom(), Query.cursorAfter("alpha"))));
         assertQueryInvalid(e, "Invalid query: Cursor pagination cannot be combined with orderRandom");
         assertEquals(3, db.list(List.of(Query.orderRandom())).getDatabases().size());
+    }
+
+    private List<String> indexes(String... queries) {
+        return db.listIndexes("alpha", "books", List.of(queries)).getIndexes().stream().map(Index::getKey).toList();
+    }
+
+    @Test
+    void indexesFilterOrderAndPage() {
+        assertEquals(List.of("by_pages_price", "by_price"), indexes(Query.equal("type", "key")));
+        assertEquals(List.of("by_title"), indexes(Query.startsWith("key", "by_t"), Query.notEqual("type", "key")));
+        assertEquals(List.of("by_title", "by_price", "by_pages_price"), indexes(Query.orderDesc("key")));
+        assertEquals(List.of("by_price"), indexes(Query.cursorAfter("by_pages_price")));
+        assertEquals(3, db.listIndexes("alpha", "books", List.of(Query.limit(1))).getTotal());
+    }
+
+    @Test
+    void indexesFilterOnTheirAttributes() {
+        assertEquals(List.of("by_pages_price", "by_price"), indexes(Query.contains("attributes", "price")));
+        assertEquals(List.of("by_title", "by_pages_price"), indexes(Query.containsAny("attributes", List.of("title", "pages"))));
+        assertEquals(List.of("by_title", "by_price"), indexes(Query.notContains("attributes", "pages")));
     }
 }
