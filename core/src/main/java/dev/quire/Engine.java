@@ -436,7 +436,7 @@ final class Engine implements AutoCloseable {
                 if (plan.cursor() != null) {
                     // Cursor documents are looked up without permission checks, as Appwrite does.
                     cursor = table.find(connection, plan.cursor().documentId(), false)
-                            .orElseThrow(() -> Errors.cursorNotFound(plan.cursor().documentId()));
+                            .orElseThrow(() -> Errors.cursorNotFound("Document", plan.cursor().documentId()));
                 }
                 PageRequest request = new PageRequest(plan.filters(), orders, random, plan.select(), cursor,
                         plan.cursor() != null && plan.cursor().method() == Method.CURSOR_BEFORE,

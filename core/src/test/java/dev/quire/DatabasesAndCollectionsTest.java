@@ -88,6 +88,12 @@ class DatabasesAndCollectionsTest {
     }
 
     @Test
+    void cursorOnAMissingDatabaseIsNamedInTheError() {
+        assertError("general_cursor_not_found", 400, "Database 'nope' for the 'cursor' value not found.",
+                () -> db.list(List.of(Query.cursorAfter("nope"))));
+    }
+
+    @Test
     void unknownQueryFieldIsAQueryError() {
         assertError("general_query_invalid", 400, () -> db.list(List.of(Query.equal("secret", "x"))));
     }

@@ -107,9 +107,10 @@ public final class Errors {
         return new QuireException("general_query_invalid", 400, message);
     }
 
-    public static QuireException cursorNotFound(String documentId) {
+    /** @param resource what the cursor names, as Appwrite says it: {@code Document}, {@code Collection}, … */
+    public static QuireException cursorNotFound(String resource, String id) {
         return new QuireException("general_cursor_not_found", 400,
-                "Cursor with the requested ID '" + documentId + "' could not be found.");
+                resource + " '" + id + "' for the 'cursor' value not found.");
     }
 
     public static QuireException orderNull(String attribute) {

@@ -154,7 +154,7 @@ class ListPermissionSpecTest {
         store.document(c, "d1", Permission.read(Role.any()));
         QuireException e = assertError("general_cursor_not_found", 400,
                 () -> asAlice.listDocuments(DB, c, List.of(Query.cursorAfter("missing"))));
-        assertEquals("Cursor with the requested ID 'missing' could not be found.", e.getMessage());
+        assertEquals("Document 'missing' for the 'cursor' value not found.", e.getMessage());
     }
 
     @Test

@@ -22,6 +22,7 @@ final class MetadataQuery<T> {
     }
 
     private final String table;
+    private final String resource;
     private final String columns;
     private final String scopeColumn;
     private final long scope;
@@ -34,6 +35,13 @@ final class MetadataQuery<T> {
      */
     MetadataQuery(String table, String columns, String scopeColumn, long scope, String idColumn, Mapper<T> mapper) {
         this.table = Sql.quote(table);
+        // What Appwrite calls the rows of this table in messages.
+        this.resource = switch (table) {
+            case Sql.DATABASES -> "Database";
+            case Sql.COLLECTIONS -> "Collection";
+            case Sql.ATTRIBUTES -> "Attribute";
+            default -> "Index";
+        };
         this.columns = columns;
         this.scopeColumn = scopeColumn;
         this.scope = scope;
@@ -96,7 +104,7 @@ final class MetadataQuery<T> {
             }
             try (ResultSet rows = statement.executeQuery()) {
                 if (!rows.next()) {
-                    throw Errors.cursorNotFound(documentId);
+                    throw Errors.cursorNotFound(resource, documentId);
                 }
                 Map<String, Object> values = new HashMap<>();
                 for (String field : fields.keySet()) {
