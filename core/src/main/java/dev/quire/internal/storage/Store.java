@@ -7,6 +7,8 @@ import org.h2.jdbcx.JdbcConnectionPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.EOFException;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -27,11 +29,13 @@ import java.util.UUID;
  *   <li>{@code QUERY_CACHE_SIZE=256}: each session keeps the compiled form of the statements it has
  *       prepared, so a statement shape is parsed once per connection, not per call.</li>
  *   <li>{@code LOCK_TIMEOUT=10000}: writers to the same row wait for each other instead of failing after 1 s.</li>
+ *   <li>{@code TRACE_LEVEL_FILE=0}: H2 writes no {@code .trace.db} file beside the store; failures reach the
+ *       caller as {@link QuireException}s instead.</li>
  * </ul>
  */
 public final class Store implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Store.class);
-    private static final String SETTINGS = ";WRITE_DELAY=0;CACHE_SIZE=65536;QUERY_CACHE_SIZE=256;LOCK_TIMEOUT=10000";
+    private static final String SETTINGS = ";WRITE_DELAY=0;CACHE_SIZE=65536;QUERY_CACHE_SIZE=256;LOCK_TIMEOUT=10000;TRACE_LEVEL_FILE=0";
 
     /** Work against a connection; may throw SQL failures, which the store translates. */
     @FunctionalInterface
@@ -160,8 +164,26 @@ public final class Store implements AutoCloseable {
                     "Timed out waiting for another writer in " + description, e);
             case ErrorCode.DATABASE_IS_READ_ONLY, ErrorCode.FILE_CREATION_FAILED_1 ->
                     new QuireException("general_server_error", 500, "The store " + description + " cannot be written", e);
+            case ErrorCode.IO_EXCEPTION_1, ErrorCode.IO_EXCEPTION_2 -> fileFailure(e);
             default -> Errors.server("Storage failure in " + description + ": " + e.getMessage(), e);
         };
+    }
+
+    /**
+     * H2 reports a file it cannot parse (text, an archive, a store cut short) and a file the system refuses
+     * (a read-only directory, a missing permission) alike, as an I/O error; the innermost cause tells them apart.
+     */
+    private QuireException fileFailure(SQLException e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        if (root instanceof IOException && !(root instanceof EOFException)) {
+            return new QuireException("general_server_error", 500,
+                    "The file of " + description + " cannot be used: " + root.getMessage(), e);
+        }
+        return new QuireException("general_server_error", 500,
+                "The file of " + description + " is not a readable Quire store", e);
     }
 
     @Override
