@@ -43,6 +43,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class CrashSafetyTest {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final int ROUNDS = Integer.getInteger("quire.crash.rounds", 5);
+    private static final int MAX_CALLS_PER_ROUND = 400;
 
     /** A document as the writer was told it is stored. */
     record State(String title, Long n, List<String> tags, Set<String> permissions) {
@@ -117,7 +118,14 @@ class CrashSafetyTest {
                 if (!ready.await(60, TimeUnit.SECONDS)) {
                     throw new AssertionError("the writer did not start: " + Files.readString(stderr));
                 }
-                Thread.sleep(50 + random.nextInt(1_500));
+                // Kill after a random number of reported lines, whatever the machine's speed, then a random
+                // fraction of a call later, so the kill lands anywhere inside a call.
+                int target = random.nextInt(2 * MAX_CALLS_PER_ROUND);
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+                while (lines.size() < target && process.isAlive() && System.nanoTime() < deadline) {
+                    Thread.sleep(1);
+                }
+                Thread.sleep(random.nextInt(3));
             }
             if (!process.isAlive()) {
                 throw new AssertionError("the writer ended before it was killed (exit " + process.exitValue() + "): "
