@@ -111,26 +111,26 @@ final class Engine implements AutoCloseable {
     // ---- databases --------------------------------------------------------------------------------------
 
     Database createDatabase(Caller caller, String databaseId, String name, boolean enabled) {
-        requireRoot(caller);
+        requireRoot(caller, "databases.write");
         String id = Keys.resolveId("databaseId", databaseId);
         DatabaseDef database = metadata.createDatabase(id, requireName(name), enabled, now());
         return toModel(database);
     }
 
     Database getDatabase(Caller caller, String databaseId) {
-        requireRoot(caller);
+        requireRoot(caller, "databases.read");
         return toModel(database(caller, databaseId));
     }
 
     DatabaseList listDatabases(Caller caller, List<String> queries) {
-        requireRoot(caller);
+        requireRoot(caller, "databases.read");
         QueryPlan plan = plan(queries, DATABASE_FIELDS);
         Rows<DatabaseDef> rows = metadata.listDatabases(plan, DATABASE_FIELDS.fields(), true);
         return new DatabaseList(rows.total(), rows.items().stream().map(Engine::toModel).toList());
     }
 
     Database updateDatabase(Caller caller, String databaseId, String name, Boolean enabled) {
-        requireRoot(caller);
+        requireRoot(caller, "databases.write");
         DatabaseDef database = database(caller, databaseId);
         String newName = name == null ? database.name() : requireName(name);
         boolean newEnabled = enabled == null ? database.enabled() : enabled;
@@ -141,7 +141,7 @@ final class Engine implements AutoCloseable {
     }
 
     void deleteDatabase(Caller caller, String databaseId) {
-        requireRoot(caller);
+        requireRoot(caller, "databases.write");
         DatabaseDef database = database(caller, databaseId);
         metadata.deleteDatabase(database.seq());
         forgetDatabase(database);
@@ -169,7 +169,7 @@ final class Engine implements AutoCloseable {
 
     Collection createCollection(Caller caller, String databaseId, String collectionId, String name,
                                 List<String> permissions, boolean documentSecurity, boolean enabled) {
-        requireRoot(caller);
+        requireRoot(caller, "collections.write");
         DatabaseDef database = database(caller, databaseId);
         String id = Keys.resolveId("collectionId", collectionId);
         List<Grant> grants = permissions(() -> Permissions.forCollection(permissions == null ? List.of() : permissions));
@@ -179,12 +179,12 @@ final class Engine implements AutoCloseable {
     }
 
     Collection getCollection(Caller caller, String databaseId, String collectionId) {
-        requireRoot(caller);
+        requireRoot(caller, "collections.read");
         return toModel(table(caller, databaseId, collectionId).schema());
     }
 
     CollectionList listCollections(Caller caller, String databaseId, List<String> queries) {
-        requireRoot(caller);
+        requireRoot(caller, "collections.read");
         DatabaseDef database = database(caller, databaseId);
         QueryPlan plan = plan(queries, COLLECTION_FIELDS);
         Rows<CollectionSchema> rows = metadata.listCollections(database, plan, COLLECTION_FIELDS.fields(), true);
@@ -193,7 +193,7 @@ final class Engine implements AutoCloseable {
 
     Collection updateCollection(Caller caller, String databaseId, String collectionId, String name,
                                 List<String> permissions, Boolean documentSecurity, Boolean enabled) {
-        requireRoot(caller);
+        requireRoot(caller, "collections.write");
         return underSchemaLock(caller, databaseId, collectionId, schema -> {
             List<Grant> grants = permissions == null ? schema.permissions()
                     : permissions(() -> Permissions.forCollection(permissions));
@@ -208,7 +208,7 @@ final class Engine implements AutoCloseable {
     }
 
     void deleteCollection(Caller caller, String databaseId, String collectionId) {
-        requireRoot(caller);
+        requireRoot(caller, "collections.write");
         underSchemaLock(caller, databaseId, collectionId, schema -> {
             metadata.deleteCollection(schema.seq());
             return null;
@@ -278,7 +278,7 @@ final class Engine implements AutoCloseable {
     // ---- attributes -------------------------------------------------------------------------------------
 
     Attribute createAttribute(Caller caller, String databaseId, String collectionId, AttributeDef attribute) {
-        requireRoot(caller);
+        requireRoot(caller, "attributes.write");
         return underSchemaLock(caller, databaseId, collectionId, schema -> {
             AttributeRules.check(attribute, schema.attributes());
             metadata.createAttribute(schema.seq(), attribute);
@@ -287,13 +287,13 @@ final class Engine implements AutoCloseable {
     }
 
     Attribute getAttribute(Caller caller, String databaseId, String collectionId, String key) {
-        requireRoot(caller);
+        requireRoot(caller, "attributes.read");
         return table(caller, databaseId, collectionId).schema().attribute(key).map(Engine::toModel)
                 .orElseThrow(Errors::attributeNotFound);
     }
 
     AttributeList listAttributes(Caller caller, String databaseId, String collectionId, List<String> queries) {
-        requireRoot(caller);
+        requireRoot(caller, "attributes.read");
         CollectionSchema schema = table(caller, databaseId, collectionId).schema();
         QueryPlan plan = plan(queries, ATTRIBUTE_FIELDS);
         Rows<AttributeDef> rows = metadata.listAttributes(schema.seq(), plan, ATTRIBUTE_FIELDS.fields(), true);
@@ -305,7 +305,7 @@ final class Engine implements AutoCloseable {
      * Appwrite's worker does it.
      */
     void deleteAttribute(Caller caller, String databaseId, String collectionId, String key) {
-        requireRoot(caller);
+        requireRoot(caller, "attributes.write");
         underSchemaLock(caller, databaseId, collectionId, schema -> {
             schema.attribute(key).orElseThrow(Errors::attributeNotFound);
             AttributeChanges.Removal removal = AttributeChanges.Removal.of(schema.indexes(), key,
@@ -323,7 +323,7 @@ final class Engine implements AutoCloseable {
     Attribute updateAttribute(Caller caller, String databaseId, String collectionId, String key, AttributeType type,
                               AttributeFormat format, boolean required, Object xdefault, Number min, Number max,
                               Long size, List<String> elements, String newKey) {
-        requireRoot(caller);
+        requireRoot(caller, "attributes.write");
         return underSchemaLock(caller, databaseId, collectionId, schema -> {
             AttributeDef old = schema.attribute(Objects.requireNonNull(key, "key"))
                     .orElseThrow(Errors::attributeNotFound);
@@ -344,7 +344,7 @@ final class Engine implements AutoCloseable {
 
     Index createIndex(Caller caller, String databaseId, String collectionId, String key, IndexType type,
                       List<String> attributes, List<String> orders, List<Integer> lengths) {
-        requireRoot(caller);
+        requireRoot(caller, "indexes.write");
         Objects.requireNonNull(type, "type");
         Keys.check("key", key);
         return underSchemaLock(caller, databaseId, collectionId, schema -> {
@@ -357,12 +357,12 @@ final class Engine implements AutoCloseable {
     }
 
     Index getIndex(Caller caller, String databaseId, String collectionId, String key) {
-        requireRoot(caller);
+        requireRoot(caller, "indexes.read");
         return toModel(index(table(caller, databaseId, collectionId).schema(), key));
     }
 
     IndexList listIndexes(Caller caller, String databaseId, String collectionId, List<String> queries) {
-        requireRoot(caller);
+        requireRoot(caller, "indexes.read");
         CollectionSchema schema = table(caller, databaseId, collectionId).schema();
         QueryPlan plan = plan(queries, INDEX_FIELDS);
         Rows<IndexDef> rows = metadata.listIndexes(schema.seq(), plan, INDEX_FIELDS.fields(), true);
@@ -370,7 +370,7 @@ final class Engine implements AutoCloseable {
     }
 
     void deleteIndex(Caller caller, String databaseId, String collectionId, String key) {
-        requireRoot(caller);
+        requireRoot(caller, "indexes.write");
         underSchemaLock(caller, databaseId, collectionId, schema -> {
             metadata.deleteIndex(schema.seq(), index(schema, key));
             return null;
@@ -559,9 +559,13 @@ final class Engine implements AutoCloseable {
 
     // ---- permissions ------------------------------------------------------------------------------------
 
-    private static void requireRoot(Caller caller) {
+    /**
+     * Management belongs to server keys, as Appwrite's scopes have it: a caller gets the error a user session
+     * gets from those endpoints.
+     */
+    private static void requireRoot(Caller caller, String scope) {
         if (caller != null) {
-            throw Errors.unauthorized();
+            throw Errors.missingScope(caller.isGuest() ? "guests" : "users", scope);
         }
     }
 

@@ -203,11 +203,14 @@ class DatabasesAndCollectionsTest {
         db.createCollection("app", "movies", "Movies");
         Databases user = db.as(Caller.user("u1"));
 
-        assertError("user_unauthorized", 401, () -> user.create("other", "Other"));
-        assertError("user_unauthorized", 401, () -> user.getCollection("app", "movies"));
-        assertError("user_unauthorized", 401,
+        assertError("general_unauthorized_scope", 401, "User (role: users) missing scope (databases.write)",
+                () -> user.create("other", "Other"));
+        assertError("general_unauthorized_scope", 401, "User (role: users) missing scope (collections.read)",
+                () -> user.getCollection("app", "movies"));
+        assertError("general_unauthorized_scope", 401, "User (role: users) missing scope (attributes.write)",
                 () -> user.createStringAttribute("app", "movies", "title", 10, false, null, false));
-        assertError("user_unauthorized", 401, () -> user.deleteCollection("app", "movies"));
+        assertError("general_unauthorized_scope", 401, "User (role: guests) missing scope (collections.write)",
+                () -> db.as(Caller.guest()).deleteCollection("app", "movies"));
     }
 
     @Test

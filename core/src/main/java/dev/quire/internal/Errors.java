@@ -31,6 +31,11 @@ public final class Errors {
                 "The current user is not authorized to perform the requested action.");
     }
 
+    public static QuireException missingScope(String role, String scope) {
+        return new QuireException("general_unauthorized_scope", 401,
+                "User (role: " + role + ") missing scope (" + scope + ")");
+    }
+
     public static QuireException databaseNotFound() {
         return new QuireException("database_not_found", 404, "Database not found");
     }

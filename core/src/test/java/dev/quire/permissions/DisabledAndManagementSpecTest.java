@@ -2,6 +2,7 @@ package dev.quire.permissions;
 
 import static dev.quire.permissions.PermissionFixture.DB;
 import static dev.quire.permissions.PermissionFixture.assertError;
+import static dev.quire.permissions.PermissionFixture.assertMissingScope;
 import static dev.quire.permissions.PermissionFixture.assertUnauthorized;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -88,30 +89,30 @@ class DisabledAndManagementSpecTest {
 
     @Test
     void managingDatabasesIsForTheRootHandleOnly() {
-        assertUnauthorized(() -> asAlice.create("other", "Other"));
-        assertUnauthorized(() -> asAlice.get(DB));
-        assertUnauthorized(() -> asAlice.list(List.of()));
-        assertUnauthorized(() -> asAlice.update(DB, "Renamed", null));
-        assertUnauthorized(() -> asAlice.delete(DB));
+        assertMissingScope("databases.write", () -> asAlice.create("other", "Other"));
+        assertMissingScope("databases.read", () -> asAlice.get(DB));
+        assertMissingScope("databases.read", () -> asAlice.list(List.of()));
+        assertMissingScope("databases.write", () -> asAlice.update(DB, "Renamed", null));
+        assertMissingScope("databases.write", () -> asAlice.delete(DB));
         assertEquals("App", store.root.get(DB).getName());
     }
 
     @Test
     void managingCollectionsIsForTheRootHandleOnlyWhateverTheCollectionGrants() {
-        assertUnauthorized(() -> asAlice.createCollection(DB, "other", "Other"));
-        assertUnauthorized(() -> asAlice.getCollection(DB, c));
-        assertUnauthorized(() -> asAlice.listCollections(DB, List.of()));
-        assertUnauthorized(() -> asAlice.updateCollection(DB, c, "Renamed", null, null, null));
-        assertUnauthorized(() -> asAlice.deleteCollection(DB, c));
+        assertMissingScope("collections.write", () -> asAlice.createCollection(DB, "other", "Other"));
+        assertMissingScope("collections.read", () -> asAlice.getCollection(DB, c));
+        assertMissingScope("collections.read", () -> asAlice.listCollections(DB, List.of()));
+        assertMissingScope("collections.write", () -> asAlice.updateCollection(DB, c, "Renamed", null, null, null));
+        assertMissingScope("collections.write", () -> asAlice.deleteCollection(DB, c));
         assertEquals("movies", store.root.getCollection(DB, c).getName());
     }
 
     @Test
     void managingAttributesIsForTheRootHandleOnly() {
-        assertUnauthorized(() -> asAlice.createStringAttribute(DB, c, "extra", 10, false, null, false));
-        assertUnauthorized(() -> asAlice.getAttribute(DB, c, "title"));
-        assertUnauthorized(() -> asAlice.listAttributes(DB, c, List.of()));
-        assertUnauthorized(() -> asAlice.deleteAttribute(DB, c, "title"));
+        assertMissingScope("attributes.write", () -> asAlice.createStringAttribute(DB, c, "extra", 10, false, null, false));
+        assertMissingScope("attributes.read", () -> asAlice.getAttribute(DB, c, "title"));
+        assertMissingScope("attributes.read", () -> asAlice.listAttributes(DB, c, List.of()));
+        assertMissingScope("attributes.write", () -> asAlice.deleteAttribute(DB, c, "title"));
         assertEquals(2, store.root.listAttributes(DB, c, List.of()).getTotal());
     }
 }

@@ -60,6 +60,12 @@ final class PermissionFixture implements AutoCloseable {
         assertEquals("The current user is not authorized to perform the requested action.", e.getMessage());
     }
 
+    /** Management calls by a user session fail as Appwrite's scope check fails them. */
+    static void assertMissingScope(String scope, Executable call) {
+        QuireException e = assertError("general_unauthorized_scope", 401, call);
+        assertEquals("User (role: users) missing scope (" + scope + ")", e.getMessage());
+    }
+
     static void assertDocumentNotFound(Executable call) {
         QuireException e = assertError("document_not_found", 404, call);
         assertEquals("Document with the requested ID could not be found.", e.getMessage());

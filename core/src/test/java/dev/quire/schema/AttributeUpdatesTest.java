@@ -181,7 +181,7 @@ class AttributeUpdatesTest {
 
     @Test
     void theRootHandleAloneMayChangeAttributes() {
-        assertError("user_unauthorized", 401, () -> db.as(dev.quire.permissions.Caller.user("u"))
+        assertError("general_unauthorized_scope", 401, () -> db.as(dev.quire.permissions.Caller.user("u"))
                 .updateBooleanAttribute(DB, C, "flag", false, null, null));
     }
 }
