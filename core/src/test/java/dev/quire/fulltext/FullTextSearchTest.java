@@ -203,6 +203,15 @@ class FullTextSearchTest {
     }
 
     @Test
+    void theIdMayBeSearched() {
+        db.createIndex(DB, MOVIES, "id_search", IndexType.FULLTEXT, List.of("$id"), null, null);
+        db.createDocument(DB, MOVIES, "captain-nemo", Map.of("title", "Twenty Thousand Leagues"));
+        db.updateDocument(DB, MOVIES, "captain-nemo", Map.of("title", "Nautilus"), null);
+        assertEquals(List.of("captain-nemo"), ids(List.of(Query.search("$id", "nemo"))));
+        assertEquals(List.of("america", "amelie"), ids(List.of(Query.search("$id", "ame"))));
+    }
+
+    @Test
     void renamingTheAttributeKeepsItsIndex() {
         db.updateStringAttribute(DB, MOVIES, "title", false, null, null, "name");
         assertEquals(List.of("name"), db.getIndex(DB, MOVIES, "title_search").getAttributes());

@@ -101,7 +101,7 @@ public final class DocumentTable {
             }
         }
         insertPermissions(connection, seq, permissions);
-        fullText.insert(connection, seq, values);
+        fullText.insert(connection, seq, id, values);
         return seq;
     }
 

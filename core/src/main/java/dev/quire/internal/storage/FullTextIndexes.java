@@ -45,27 +45,36 @@ final class FullTextIndexes implements QuerySql.FullText {
         return tables.isEmpty();
     }
 
-    /** Indexes a new document's words. */
-    void insert(Connection connection, long seq, Map<String, Object> values) throws SQLException {
+    /** Indexes a new document's words; a full-text index may name {@code $id}, the only string system attribute. */
+    void insert(Connection connection, long seq, String id, Map<String, Object> values) throws SQLException {
         for (Map.Entry<String, String> table : tables.entrySet()) {
-            Object value = values.get(table.getValue());
+            Object value = table.getValue().equals("$id") ? id : values.get(table.getValue());
             insertWords(connection, table.getKey(), seq, value instanceof String text ? text : null);
         }
     }
 
-    /** Replaces a document's words with those of its new values. */
+    /** Replaces a document's words with those of its new values; the id never changes. */
     void update(Connection connection, long seq, Map<String, Object> values) throws SQLException {
-        delete(connection, seq);
-        insert(connection, seq, values);
+        for (Map.Entry<String, String> table : tables.entrySet()) {
+            if (!table.getValue().equals("$id")) {
+                delete(connection, table.getKey(), seq);
+                Object value = values.get(table.getValue());
+                insertWords(connection, table.getKey(), seq, value instanceof String text ? text : null);
+            }
+        }
     }
 
     void delete(Connection connection, long seq) throws SQLException {
         for (String table : tables.keySet()) {
-            try (PreparedStatement statement = connection.prepareStatement(
-                    "DELETE FROM " + Sql.quote(table) + " WHERE \"_document\" = ?")) {
-                statement.setLong(1, seq);
-                statement.executeUpdate();
-            }
+            delete(connection, table, seq);
+        }
+    }
+
+    private static void delete(Connection connection, String table, long seq) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "DELETE FROM " + Sql.quote(table) + " WHERE \"_document\" = ?")) {
+            statement.setLong(1, seq);
+            statement.executeUpdate();
         }
     }
 
