@@ -534,20 +534,17 @@ public final class MetadataStore {
             }
             return;
         }
-        String create = Sql.createIndex(collectionSeq, index.sqlName(), index.type().equals("unique"),
-                index.attributes(), index.orders());
-        store.read(connection -> {
-            try (Statement statement = connection.createStatement()) {
-                statement.execute(create);
-            } catch (SQLException e) {
-                if (e.getErrorCode() == ErrorCode.DUPLICATE_KEY_1) {
-                    throw Errors.indexInvalid("Cannot create unique index \"" + index.key()
-                            + "\": documents already hold duplicate values of " + index.attributes());
-                }
-                throw e;
+        try {
+            ddl(List.of(Sql.createIndex(collectionSeq, index.sqlName(), index.type().equals("unique"),
+                    index.attributes(), index.orders())));
+        } catch (QuireException e) {
+            // The store reports H2's duplicate key as document_already_exists: here it means duplicate values.
+            if (e.getType().equals("document_already_exists")) {
+                throw Errors.indexInvalid("Cannot create unique index \"" + index.key()
+                        + "\": documents already hold duplicate values of " + index.attributes());
             }
-            return null;
-        });
+            throw e;
+        }
     }
 
     private void unbuild(IndexDef index) {
