@@ -607,14 +607,7 @@ public final class MetadataStore {
     // ---- helpers --------------------------------------------------------------------------------------
 
     void ddl(List<String> statements) {
-        store.read(connection -> {
-            try (Statement statement = connection.createStatement()) {
-                for (String ddl : statements) {
-                    statement.execute(ddl);
-                }
-            }
-            return null;
-        });
+        store.ddl(statements);
     }
 
     private static void executeUnique(PreparedStatement statement, Supplier<QuireException> duplicate)
