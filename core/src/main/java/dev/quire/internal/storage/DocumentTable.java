@@ -37,7 +37,6 @@ public final class DocumentTable {
     private final String allColumns;
     private final String insert;
     private final String update;
-    private final String updatePermissions;
     private final String findByUid;
     private final String findByUidForUpdate;
     private final String delete;
@@ -63,8 +62,6 @@ public final class DocumentTable {
                 + (attributeCount == 0 ? "" : ", " + names) + ") VALUES (" + Sql.placeholders(4 + attributeCount) + ")";
         this.update = "UPDATE " + docs + " SET " + Sql.quote(Sql.UPDATED_AT) + " = ?, " + Sql.quote(Sql.PERMISSIONS)
                 + " = ?" + (attributeCount == 0 ? "" : ", " + sets) + " WHERE " + Sql.quote(Sql.SEQ) + " = ?";
-        this.updatePermissions = "UPDATE " + docs + " SET " + Sql.quote(Sql.PERMISSIONS) + " = ? WHERE "
-                + Sql.quote(Sql.SEQ) + " = ?";
         this.findByUid = "SELECT " + allColumns + " FROM " + docs + " d WHERE d." + Sql.quote(Sql.UID) + " = ?";
         this.findByUidForUpdate = findByUid + " FOR UPDATE";
         this.delete = "DELETE FROM " + docs + " WHERE " + Sql.quote(Sql.SEQ) + " = ?";
@@ -123,16 +120,6 @@ public final class DocumentTable {
         if (permissionsChanged) {
             replacePermissions(connection, seq, permissions);
         }
-    }
-
-    /** Replaces only the permissions, leaving values and {@code $updatedAt} alone. */
-    public void updatePermissions(Connection connection, long seq, List<Grant> permissions) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(updatePermissions)) {
-            statement.setString(1, Json.write(Permissions.toStrings(permissions)));
-            statement.setLong(2, seq);
-            statement.executeUpdate();
-        }
-        replacePermissions(connection, seq, permissions);
     }
 
     private void replacePermissions(Connection connection, long seq, List<Grant> permissions) throws SQLException {
