@@ -6,23 +6,16 @@ import dev.quire.IndexType;
 import dev.quire.internal.schema.CollectionSchema;
 import dev.quire.internal.storage.DocumentTable;
 import dev.quire.internal.storage.MetadataStore;
-import dev.quire.internal.storage.PageRequest;
+import dev.quire.internal.storage.PagePlans;
 import dev.quire.internal.storage.Store;
 import dev.quire.query.Query;
-import dev.quire.query.QueryPlan;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -121,54 +114,6 @@ class FullTextExplainTest {
 
     /** The plans of the page and count statements {@code listDocuments} runs for these queries. */
     private List<String> plans(String... queries) {
-        QueryPlan plan = QueryPlan.of(List.of(queries), table.schema().querySchema());
-        List<String> plans = new ArrayList<>();
-        store.read(connection -> {
-            PageRequest request = new PageRequest(plan.filters(), plan.orders(), false, plan.select(), null, false,
-                    25, 0, null);
-            Connection explaining = explaining(connection, plans);
-            table.page(explaining, request);
-            table.count(explaining, request);
-            return null;
-        });
-        assertEquals(2, plans.size(), plans::toString);
-        return plans;
-    }
-
-    /** A connection whose prepared statements also record the plan of what they run. */
-    private static Connection explaining(Connection connection, List<String> plans) {
-        return (Connection) Proxy.newProxyInstance(FullTextExplainTest.class.getClassLoader(),
-                new Class<?>[]{Connection.class}, (proxy, method, args) -> {
-                    Object result = invoke(method, connection, args);
-                    if (!method.getName().equals("prepareStatement")) {
-                        return result;
-                    }
-                    PreparedStatement real = (PreparedStatement) result;
-                    PreparedStatement explain = connection.prepareStatement("EXPLAIN " + args[0]);
-                    return Proxy.newProxyInstance(FullTextExplainTest.class.getClassLoader(),
-                            new Class<?>[]{PreparedStatement.class}, (p, m, a) -> {
-                                if (m.getName().startsWith("set") && a != null && a.length == 2 && a[0] instanceof Integer) {
-                                    invoke(m, explain, a);
-                                }
-                                if (m.getName().equals("executeQuery")) {
-                                    try (ResultSet row = explain.executeQuery()) {
-                                        row.next();
-                                        plans.add(row.getString(1));
-                                    }
-                                }
-                                if (m.getName().equals("close")) {
-                                    explain.close();
-                                }
-                                return invoke(m, real, a);
-                            });
-                });
-    }
-
-    private static Object invoke(java.lang.reflect.Method method, Object target, Object[] args) throws Throwable {
-        try {
-            return method.invoke(target, args);
-        } catch (InvocationTargetException e) {
-            throw e.getCause();
-        }
+        return PagePlans.of(store, table, queries);
     }
 }

@@ -5,10 +5,9 @@ import dev.quire.IndexType;
 import dev.quire.internal.schema.CollectionSchema;
 import dev.quire.internal.storage.DocumentTable;
 import dev.quire.internal.storage.MetadataStore;
+import dev.quire.internal.storage.PagePlans;
 import dev.quire.internal.storage.PageRequest;
 import dev.quire.internal.storage.Store;
-import dev.quire.internal.storage.StoredDocument;
-import dev.quire.query.Method;
 import dev.quire.query.Query;
 import dev.quire.query.QueryPlan;
 import org.junit.jupiter.api.AfterAll;
@@ -17,14 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.lang.reflect.InvocationHandler;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -85,59 +77,7 @@ class IndexUseExplainTest {
 
     /** The plans of the page and count statements {@code listDocuments} runs for these queries. */
     private List<String> plans(String... queries) {
-        QueryPlan plan = QueryPlan.of(List.of(queries), table.schema().querySchema());
-        List<String> plans = new ArrayList<>();
-        store.read(connection -> {
-            StoredDocument cursor = plan.cursor() == null ? null
-                    : table.find(connection, plan.cursor().documentId(), false).orElseThrow();
-            PageRequest request = new PageRequest(plan.filters(), plan.orders(), false, plan.select(), cursor,
-                    plan.cursor() != null && plan.cursor().method() == Method.CURSOR_BEFORE,
-                    plan.limit() == null ? 25 : plan.limit(), plan.offset() == null ? 0 : plan.offset(), null);
-            Connection explaining = explaining(connection, plans);
-            table.page(explaining, request);
-            table.count(explaining, request);
-            return null;
-        });
-        assertEquals(2, plans.size(), plans::toString);
-        return plans;
-    }
-
-    /** A connection whose prepared statements record the plan of what they run. */
-    private static Connection explaining(Connection connection, List<String> plans) {
-        InvocationHandler onConnection = (proxy, method, args) -> {
-            Object result = invoke(method, connection, args);
-            if (method.getName().equals("prepareStatement")) {
-                PreparedStatement real = (PreparedStatement) result;
-                PreparedStatement explain = connection.prepareStatement("EXPLAIN " + args[0]);
-                return Proxy.newProxyInstance(IndexUseExplainTest.class.getClassLoader(),
-                        new Class<?>[]{PreparedStatement.class}, (p, m, a) -> {
-                            if (m.getName().startsWith("set") && a != null && a.length == 2 && a[0] instanceof Integer) {
-                                invoke(m, explain, a);
-                            }
-                            if (m.getName().equals("executeQuery")) {
-                                try (ResultSet plan = explain.executeQuery()) {
-                                    plan.next();
-                                    plans.add(plan.getString(1));
-                                }
-                            }
-                            if (m.getName().equals("close")) {
-                                explain.close();
-                            }
-                            return invoke(m, real, a);
-                        });
-            }
-            return result;
-        };
-        return (Connection) Proxy.newProxyInstance(IndexUseExplainTest.class.getClassLoader(),
-                new Class<?>[]{Connection.class}, onConnection);
-    }
-
-    private static Object invoke(java.lang.reflect.Method method, Object target, Object[] args) throws Throwable {
-        try {
-            return method.invoke(target, args);
-        } catch (InvocationTargetException e) {
-            throw e.getCause();
-        }
+        return PagePlans.of(store, table, queries);
     }
 
     private static void assertUsesIndex(String index, List<String> plans) {
