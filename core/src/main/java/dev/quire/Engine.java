@@ -535,7 +535,7 @@ final class Engine implements AutoCloseable {
         }
         List<Grant> grants = newGrants == null ? Permissions.forDocument(existing.permissions()) : newGrants;
         String now = now();
-        table.update(connection, existing.seq(), now, values, grants, permissionsChanged);
+        table.update(connection, existing, now, values, grants);
         return toModel(schema, new StoredDocument(existing.seq(), existing.id(), existing.createdAt(), now,
                 newPermissions, values));
     }

@@ -3,6 +3,7 @@ package dev.quire.internal;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.util.List;
@@ -15,8 +16,9 @@ public final class Json {
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();
 
-    private static final TypeReference<List<String>> STRING_LIST = new TypeReference<>() {
-    };
+    /** Resolved once: permission lists are read for every row. */
+    private static final ObjectReader STRING_LIST = MAPPER.readerFor(new TypeReference<List<String>>() {
+    });
     private static final TypeReference<Map<String, Object>> OBJECT_MAP = new TypeReference<>() {
     };
 
@@ -28,7 +30,7 @@ public final class Json {
     }
 
     public static List<String> readStringList(String json) {
-        return MAPPER.readValue(json, STRING_LIST);
+        return STRING_LIST.readValue(json);
     }
 
     public static Object read(String json) {

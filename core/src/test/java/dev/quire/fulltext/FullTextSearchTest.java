@@ -64,6 +64,15 @@ class FullTextSearchTest {
     }
 
     @Test
+    void updatingAnotherAttributeKeepsTheWords() {
+        movie("m1", "Captain Quasar", "A pilot");
+
+        db.updateDocument(DB, MOVIES, "m1", Map.of("plot", "A pilot in space"), null);
+
+        assertEquals(List.of("m1"), search("quasar"));
+    }
+
+    @Test
     void aWordMatchesRegardlessOfCase() {
         assertEquals(List.of("marvel"), search("MARVEL"));
         assertEquals(List.of("marvel", "america"), search("captain"));

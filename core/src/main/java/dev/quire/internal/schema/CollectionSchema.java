@@ -31,7 +31,8 @@ public final class CollectionSchema {
     private final String updatedAt;
 
     private final Map<String, AttributeDef> byKey = new LinkedHashMap<>();
-    private final DocumentValidator validator;
+    /** Compiled on first use: a collection that is being defined attribute by attribute never needs one. */
+    private volatile DocumentValidator validator;
     private final QuerySchema querySchema;
 
     public CollectionSchema(long seq, DatabaseDef database, String id, String name, boolean enabled,
@@ -59,7 +60,6 @@ public final class CollectionSchema {
                 fulltext.add(index.attributes().get(0));
             }
         }
-        this.validator = new DocumentValidator(attributes);
         this.querySchema = QuerySchema.forDocuments(fields, fulltext);
     }
 
@@ -112,7 +112,13 @@ public final class CollectionSchema {
     }
 
     public DocumentValidator validator() {
-        return validator;
+        DocumentValidator compiled = validator;
+        if (compiled == null) {
+            // Two threads may both compile it; either result is the same and the race is harmless.
+            compiled = new DocumentValidator(attributes);
+            validator = compiled;
+        }
+        return compiled;
     }
 
     public QuerySchema querySchema() {

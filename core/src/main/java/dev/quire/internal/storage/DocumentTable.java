@@ -103,21 +103,24 @@ public final class DocumentTable {
     }
 
     /**
-     * Replaces a document's values and permissions.
+     * Replaces a document's values and permissions; permission and word rows are rewritten only where they
+     * change.
      *
-     * @param permissionsChanged whether the permission rows must be rewritten too
+     * @param existing the document as it is stored now
      */
-    public void update(Connection connection, long seq, String now, Map<String, Object> values,
-                       List<Grant> permissions, boolean permissionsChanged) throws SQLException {
+    public void update(Connection connection, StoredDocument existing, String now, Map<String, Object> values,
+                       List<Grant> permissions) throws SQLException {
+        long seq = existing.seq();
+        List<String> permissionStrings = Permissions.toStrings(permissions);
         try (PreparedStatement statement = connection.prepareStatement(update)) {
             statement.setString(1, now);
-            statement.setString(2, Json.write(Permissions.toStrings(permissions)));
+            statement.setString(2, Json.write(permissionStrings));
             int next = bindValues(statement, 3, values);
             statement.setLong(next, seq);
             statement.executeUpdate();
         }
-        fullText.update(connection, seq, values);
-        if (permissionsChanged) {
+        fullText.update(connection, seq, existing.data(), values);
+        if (!permissionStrings.equals(existing.permissions())) {
             replacePermissions(connection, seq, permissions);
         }
     }

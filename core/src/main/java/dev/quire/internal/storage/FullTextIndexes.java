@@ -53,10 +53,12 @@ final class FullTextIndexes implements QuerySql.FullText {
         }
     }
 
-    /** Replaces a document's words with those of its new values; the id never changes. */
-    void update(Connection connection, long seq, Map<String, Object> values) throws SQLException {
+    /** Replaces a document's words where the indexed value changed; the id never changes. */
+    void update(Connection connection, long seq, Map<String, Object> before, Map<String, Object> values)
+            throws SQLException {
         for (Map.Entry<String, String> table : tables.entrySet()) {
-            if (!table.getValue().equals("$id")) {
+            String attribute = table.getValue();
+            if (!attribute.equals("$id") && !java.util.Objects.equals(before.get(attribute), values.get(attribute))) {
                 delete(connection, table.getKey(), seq);
                 Object value = values.get(table.getValue());
                 insertWords(connection, table.getKey(), seq, value instanceof String text ? text : null);
