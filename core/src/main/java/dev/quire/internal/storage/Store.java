@@ -5,7 +5,6 @@ import dev.quire.internal.Errors;
 import org.h2.api.ErrorCode;
 import org.h2.engine.SessionLocal;
 import org.h2.jdbc.JdbcConnection;
-import org.h2.jdbcx.JdbcConnectionPool;
 import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,7 +20,7 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * The H2 database behind one Quire store: a connection pool, transactions, and the single point where
+ * The H2 database behind one Quire store: its connections, transactions, and the single point where
  * {@link SQLException}s become {@link QuireException}s.
  *
  * <p>H2 settings chosen on purpose:
@@ -47,7 +46,7 @@ public final class Store implements AutoCloseable {
         T run(Connection connection) throws SQLException;
     }
 
-    private final JdbcConnectionPool pool;
+    private final Connections connections;
     private final String description;
     private final boolean inMemory;
     /** The file's MVStore, to wait for a commit to reach the file; {@code null} in memory. */
@@ -56,8 +55,7 @@ public final class Store implements AutoCloseable {
     private Store(String url, String description, boolean inMemory) {
         this.description = description;
         this.inMemory = inMemory;
-        this.pool = JdbcConnectionPool.create(url, "sa", "");
-        pool.setMaxConnections(32);
+        this.connections = new Connections(url, 32);
         try {
             this.file = inMemory ? null : read(Store::mvStore);
             inTransaction(connection -> {
@@ -69,7 +67,7 @@ public final class Store implements AutoCloseable {
                 return null;
             });
         } catch (RuntimeException e) {
-            pool.dispose();
+            connections.close();
             throw e;
         }
         LOG.debug("Opened {}", description);
@@ -150,10 +148,11 @@ public final class Store implements AutoCloseable {
     }
 
     private <T> T transaction(Work<T> work, int isolation) {
-        try (Connection connection = connect()) {
-            connection.setAutoCommit(false);
-            connection.setTransactionIsolation(isolation);
+        try {
+            Connection connection = connect();
             try {
+                connection.setAutoCommit(false);
+                connection.setTransactionIsolation(isolation);
                 T result = work.run(connection);
                 connection.commit();
                 return result;
@@ -161,8 +160,7 @@ public final class Store implements AutoCloseable {
                 rollback(connection, e);
                 throw e;
             } finally {
-                // Pooled connections keep their settings: hand it back as every other caller expects it.
-                connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+                connections.give(connection);
             }
         } catch (SQLException e) {
             throw translate(e);
@@ -171,8 +169,13 @@ public final class Store implements AutoCloseable {
 
     /** Runs read-only work on a connection in auto-commit mode. */
     public <T> T read(Work<T> work) {
-        try (Connection connection = connect()) {
-            return work.run(connection);
+        try {
+            Connection connection = connect();
+            try {
+                return work.run(connection);
+            } finally {
+                connections.give(connection);
+            }
         } catch (SQLException e) {
             throw translate(e);
         }
@@ -180,7 +183,7 @@ public final class Store implements AutoCloseable {
 
     private Connection connect() throws SQLException {
         try {
-            return pool.getConnection();
+            return connections.take();
         } catch (IllegalStateException e) {
             throw new QuireException("general_server_error", 500, "The store " + description + " is closed", e);
         }
@@ -233,13 +236,19 @@ public final class Store implements AutoCloseable {
     public void close() {
         if (inMemory) {
             // An in-memory database lives until it is shut down explicitly (DB_CLOSE_DELAY=-1).
-            try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement()) {
-                statement.execute("SHUTDOWN");
-            } catch (SQLException | IllegalStateException e) {
+            try {
+                read(connection -> {
+                    try (Statement statement = connection.createStatement()) {
+                        statement.execute("SHUTDOWN");
+                    }
+                    return null;
+                });
+            } catch (QuireException e) {
                 LOG.debug("Shutdown of {} failed", description, e);
             }
         }
-        pool.dispose();
+        // A file database closes with its last connection.
+        connections.close();
         LOG.debug("Closed {}", description);
     }
 
