@@ -7,7 +7,6 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -30,24 +29,12 @@ import java.util.concurrent.TimeUnit;
 @Fork(1)
 @Warmup(iterations = 2, time = 1)
 @Measurement(iterations = 3, time = 2)
-public class CreateBenchmark {
-    @Param({"QUIRE", "JDBC"})
-    public StoreType store;
-    @Param({"10000", "100000"})
-    public int size;
-    @Param({"FILE"})
-    public Storage storage;
-
-    private Fixture fixture;
-    private DocumentStore db;
-    private Dataset data;
+public class CreateBenchmark extends StoreBenchmark {
     private int next;
 
     @Setup(Level.Trial)
     public void open() {
-        fixture = Fixture.open(store, storage, size);
-        db = fixture.store();
-        data = fixture.data();
+        openStore();
         db.create(data.fresh(0));
         Fixture.nonEmpty("create", db.get(data.fresh(0).id()));
         db.delete(data.fresh(0).id());
@@ -61,10 +48,5 @@ public class CreateBenchmark {
     @TearDown(Level.Invocation)
     public void forget() {
         db.delete(data.fresh(next++).id());
-    }
-
-    @TearDown(Level.Trial)
-    public void close() {
-        fixture.close();
     }
 }

@@ -7,11 +7,9 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 import java.util.concurrent.TimeUnit;
@@ -30,24 +28,12 @@ import java.util.concurrent.TimeUnit;
 @Fork(1)
 @Warmup(iterations = 2, time = 1)
 @Measurement(iterations = 3, time = 2)
-public class DeleteBenchmark {
-    @Param({"QUIRE", "JDBC"})
-    public StoreType store;
-    @Param({"10000", "100000"})
-    public int size;
-    @Param({"FILE"})
-    public Storage storage;
-
-    private Fixture fixture;
-    private DocumentStore db;
-    private Dataset data;
+public class DeleteBenchmark extends StoreBenchmark {
     private int next;
 
     @Setup(Level.Trial)
     public void open() {
-        fixture = Fixture.open(store, storage, size);
-        db = fixture.store();
-        data = fixture.data();
+        openStore();
     }
 
     @Setup(Level.Invocation)
@@ -60,11 +46,10 @@ public class DeleteBenchmark {
         db.delete(data.fresh(next++).id());
     }
 
-    @TearDown(Level.Trial)
-    public void close() {
+    @Override
+    protected void verifyAfterTrial() {
         if (db.get(data.fresh(next - 1).id()) != null) {
             throw new IllegalStateException("delete left the document behind");
         }
-        fixture.close();
     }
 }

@@ -7,11 +7,9 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 import java.util.List;
@@ -32,25 +30,13 @@ import java.util.concurrent.TimeUnit;
 @Fork(1)
 @Warmup(iterations = 2, time = 1)
 @Measurement(iterations = 3, time = 2)
-public class PermissionBenchmark {
-    @Param({"QUIRE", "JDBC"})
-    public StoreType store;
-    @Param({"10000", "100000"})
-    public int size;
-    @Param({"FILE"})
-    public Storage storage;
-
-    private Fixture fixture;
-    private DocumentStore db;
-    private Dataset data;
+public class PermissionBenchmark extends StoreBenchmark {
     private String user;
     private int i;
 
     @Setup(Level.Trial)
     public void open() {
-        fixture = Fixture.open(store, storage, size);
-        db = fixture.store();
-        data = fixture.data();
+        openStore();
         user = Dataset.reader();
         Fixture.nonEmpty("asRoot", asRoot());
         Fixture.nonEmpty("asUser", asUser());
@@ -64,10 +50,5 @@ public class PermissionBenchmark {
     @Benchmark
     public List<?> asUser() {
         return db.byYearReadableBy(user, data.year(i++));
-    }
-
-    @TearDown(Level.Trial)
-    public void close() {
-        fixture.close();
     }
 }

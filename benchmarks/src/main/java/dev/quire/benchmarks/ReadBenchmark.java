@@ -7,11 +7,9 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.BenchmarkParams;
 
@@ -35,24 +33,12 @@ import java.util.concurrent.TimeUnit;
 @Fork(1)
 @Warmup(iterations = 2, time = 1)
 @Measurement(iterations = 3, time = 2)
-public class ReadBenchmark {
-    @Param({"QUIRE", "JDBC"})
-    public StoreType store;
-    @Param({"10000", "100000"})
-    public int size;
-    @Param({"FILE"})
-    public Storage storage;
-
-    private Fixture fixture;
-    private DocumentStore db;
-    private Dataset data;
+public class ReadBenchmark extends StoreBenchmark {
     private int i;
 
     @Setup(Level.Trial)
     public void open(BenchmarkParams params) {
-        fixture = Fixture.open(store, storage, size);
-        db = fixture.store();
-        data = fixture.data();
+        openStore();
         String benchmark = params.getBenchmark();
         switch (benchmark.substring(benchmark.lastIndexOf('.') + 1)) {
             case "get" -> Fixture.nonEmpty("get", get());
@@ -63,11 +49,6 @@ public class ReadBenchmark {
             case "search" -> Fixture.nonEmpty("search", search());
             default -> throw new IllegalStateException("No sanity check for " + benchmark);
         }
-    }
-
-    @TearDown(Level.Trial)
-    public void close() {
-        fixture.close();
     }
 
     @Benchmark

@@ -7,11 +7,9 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 import java.util.concurrent.TimeUnit;
@@ -30,27 +28,15 @@ import java.util.concurrent.TimeUnit;
 @Fork(1)
 @Warmup(iterations = 2, time = 1)
 @Measurement(iterations = 3, time = 2)
-public class UpdateBenchmark {
+public class UpdateBenchmark extends StoreBenchmark {
     /** Not one-decimal values, so never a document's loaded rating. */
     private static final double[] RATINGS = {1.25, 7.75};
 
-    @Param({"QUIRE", "JDBC"})
-    public StoreType store;
-    @Param({"10000", "100000"})
-    public int size;
-    @Param({"FILE"})
-    public Storage storage;
-
-    private Fixture fixture;
-    private DocumentStore db;
-    private Dataset data;
     private int i;
 
     @Setup(Level.Trial)
     public void open() {
-        fixture = Fixture.open(store, storage, size);
-        db = fixture.store();
-        data = fixture.data();
+        openStore();
         Fixture.nonEmpty("get before update", db.get(data.id(0)));
     }
 
@@ -58,10 +44,5 @@ public class UpdateBenchmark {
     public void update() {
         db.updateRating(data.id(i), RATINGS[(i >>> 10) & 1]);
         i++;
-    }
-
-    @TearDown(Level.Trial)
-    public void close() {
-        fixture.close();
     }
 }
