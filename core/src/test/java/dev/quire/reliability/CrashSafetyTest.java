@@ -26,6 +26,8 @@ import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -64,7 +66,7 @@ class CrashSafetyTest {
 
     @Test
     void killedWritersLoseNoAcknowledgedWriteAndLeaveNoHalfWrittenDocument() throws Exception {
-        long seed = Long.getLong("quire.crash.seed", System.nanoTime());
+        long seed = Long.getLong("quire.crash.seed", ThreadLocalRandom.current().nextLong());
         Random random = new Random(seed);
         Path store = temp.resolve("crash");
         try (Databases db = Databases.open(store)) {
@@ -95,6 +97,7 @@ class CrashSafetyTest {
                 .start();
         List<String> lines = Collections.synchronizedList(new ArrayList<>());
         CountDownLatch ready = new CountDownLatch(1);
+        Semaphore reported = new Semaphore(0);
         Thread reader = new Thread(() -> {
             try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(),
                     StandardCharsets.UTF_8))) {
@@ -103,6 +106,7 @@ class CrashSafetyTest {
                         ready.countDown();
                     } else {
                         lines.add(line);
+                        reported.release();
                     }
                 }
             } catch (IOException e) {
@@ -121,10 +125,7 @@ class CrashSafetyTest {
                 // Kill after a random number of reported lines, whatever the machine's speed, then a random
                 // fraction of a call later, so the kill lands anywhere inside a call.
                 int target = random.nextInt(2 * MAX_CALLS_PER_ROUND);
-                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-                while (lines.size() < target && process.isAlive() && System.nanoTime() < deadline) {
-                    Thread.sleep(1);
-                }
+                reported.tryAcquire(target, 30, TimeUnit.SECONDS);
                 Thread.sleep(random.nextInt(3));
             }
             if (!process.isAlive()) {
