@@ -151,10 +151,12 @@ public final class Store implements AutoCloseable {
         try {
             Connection connection = connect();
             try {
-                connection.setAutoCommit(false);
+                // Isolation first: H2 commits the open transaction when it changes under auto-commit off.
                 connection.setTransactionIsolation(isolation);
+                connection.setAutoCommit(false);
                 T result = work.run(connection);
                 connection.commit();
+                connection.setAutoCommit(true);
                 return result;
             } catch (SQLException | RuntimeException | Error e) {
                 rollback(connection, e);
@@ -189,9 +191,11 @@ public final class Store implements AutoCloseable {
         }
     }
 
+    /** Rolls back and leaves auto-commit on; when that fails, the pool rolls back again or drops the connection. */
     private static void rollback(Connection connection, Throwable cause) {
         try {
             connection.rollback();
+            connection.setAutoCommit(true);
         } catch (SQLException e) {
             cause.addSuppressed(e);
         }
