@@ -42,7 +42,8 @@ public final class Document {
         this.createdAt = createdAt;
         this.updatedAt = updatedAt;
         this.permissions = List.copyOf(permissions);
-        this.data = Collections.unmodifiableMap(new LinkedHashMap<>(data));
+        // Not copied: the engine builds a fresh map for every document it hands out.
+        this.data = Collections.unmodifiableMap(data);
     }
 
     /** @return the document id ({@code $id}) */

@@ -1,8 +1,6 @@
 package dev.quire.benchmarks;
 
 import dev.quire.permissions.Caller;
-import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.json.JsonMapper;
 
 import java.sql.Array;
 import java.sql.Connection;
@@ -23,14 +21,11 @@ import java.util.UUID;
 /**
  * The floor: what a correct hand-written DAO does on the same H2 with the same tables, indexes, settings and
  * permission rows as Quire. One connection, statements prepared once, one transaction per write, every row
- * read into a {@link Row} (permissions parsed from their JSON column as Quire does).
+ * read into a {@link Row} (permissions from their array column, as Quire reads them).
  */
 public final class JdbcStore implements DocumentStore {
     /** Quire's H2 settings (core {@code Store}), so the floor runs on the same engine configuration. */
     static final String SETTINGS = ";WRITE_DELAY=0;CACHE_SIZE=65536;QUERY_CACHE_SIZE=256;LOCK_TIMEOUT=10000";
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
-    };
     private static final DateTimeFormatter TIMESTAMP =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSxxx").withZone(ZoneOffset.UTC);
     private static final String COLUMNS = "d.\"_seq\", d.\"_uid\", d.\"_createdAt\", d.\"_updatedAt\", "
@@ -87,7 +82,7 @@ public final class JdbcStore implements DocumentStore {
                         + "\"_uid\" CHARACTER VARYING(36) NOT NULL, "
                         + "\"_uid_key\" CHARACTER VARYING(36) GENERATED ALWAYS AS (LOWER(\"_uid\")), "
                         + "\"_createdAt\" CHARACTER VARYING(29) NOT NULL, \"_updatedAt\" CHARACTER VARYING(29) NOT NULL, "
-                        + "\"_permissions\" CHARACTER VARYING NOT NULL, \"title\" CHARACTER VARYING, \"year\" BIGINT, "
+                        + "\"_permissions\" CHARACTER VARYING ARRAY NOT NULL, \"title\" CHARACTER VARYING, \"year\" BIGINT, "
                         + "\"rating\" DOUBLE PRECISION, \"active\" BOOLEAN, \"genres\" CHARACTER VARYING ARRAY)",
                 "CREATE UNIQUE INDEX \"docs_uid_key\" ON \"docs\" (\"_uid_key\")",
                 "CREATE INDEX \"docs_uid\" ON \"docs\" (\"_uid\")",
@@ -204,7 +199,7 @@ public final class JdbcStore implements DocumentStore {
         statement.setString(first, movie.id());
         statement.setString(first + 1, now);
         statement.setString(first + 2, now);
-        statement.setString(first + 3, JSON.writeValueAsString(movie.permissions()));
+        statement.setObject(first + 3, movie.permissions().toArray());
         statement.setString(first + 4, movie.title());
         statement.setLong(first + 5, movie.year());
         statement.setDouble(first + 6, movie.rating());
@@ -389,12 +384,17 @@ public final class JdbcStore implements DocumentStore {
             while (result.next()) {
                 Array genres = result.getArray(10);
                 rows.add(new Row(result.getLong(1), result.getString(2), result.getString(3), result.getString(4),
-                        JSON.readValue(result.getString(5), STRINGS), result.getString(6), result.getLong(7),
+                        strings(result.getArray(5)), result.getString(6), result.getLong(7),
                         result.getDouble(8), result.getBoolean(9),
                         Collections.unmodifiableList(Arrays.asList((Object[]) genres.getArray()))));
             }
         }
         return rows;
+    }
+
+    private static List<String> strings(Array array) throws SQLException {
+        Object[] values = (Object[]) array.getArray();
+        return List.of(Arrays.copyOf(values, values.length, String[].class));
     }
 
     @Override

@@ -2,8 +2,6 @@ package dev.quire.reliability;
 
 import dev.quire.permissions.Grant;
 import dev.quire.permissions.Permissions;
-import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.json.JsonMapper;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -20,7 +18,7 @@ import java.util.Set;
 
 /**
  * Reads a closed Quire store file with plain JDBC, read-only, to check what the public API cannot see: that
- * every document row's {@code _permissions} JSON and its rows in the permission table say the same thing,
+ * every document row's {@code _permissions} array and its rows in the permission table say the same thing,
  * and that no permission row belongs to a missing document.
  *
  * <p>This knows Quire's table layout (metadata tables {@code quire_databases}/{@code quire_collections}, a
@@ -28,7 +26,6 @@ import java.util.Set;
  * The store must be closed by Quire first (H2 allows one process, and this opens its own engine).
  */
 final class StoreInspector {
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private StoreInspector() {
     }
@@ -42,7 +39,7 @@ final class StoreInspector {
         try (Connection connection = DriverManager.getConnection(url, "sa", "")) {
             long seq = collectionSeq(connection, databaseId, collectionId);
             List<String> problems = new ArrayList<>();
-            Map<Long, Set<Grant>> fromJson = new HashMap<>();
+            Map<Long, Set<Grant>> fromColumn = new HashMap<>();
             Set<String> ids = new HashSet<>();
             try (PreparedStatement statement = connection.prepareStatement(
                     "SELECT \"_seq\", \"_uid\", \"_permissions\" FROM \"docs_" + seq + "\"");
@@ -53,9 +50,11 @@ final class StoreInspector {
                     if (!ids.add(uid)) {
                         problems.add("two rows for document " + uid);
                     }
-                    List<String> permissions = JSON.readValue(rows.getString(3), new TypeReference<List<String>>() {
-                    });
-                    fromJson.put(doc, new HashSet<>(Permissions.forDocument(permissions)));
+                    List<String> permissions = new ArrayList<>();
+                    for (Object permission : (Object[]) rows.getArray(3).getArray()) {
+                        permissions.add((String) permission);
+                    }
+                    fromColumn.put(doc, new HashSet<>(Permissions.forDocument(permissions)));
                 }
             }
             Map<Long, Set<Grant>> fromRows = new HashMap<>();
@@ -68,7 +67,7 @@ final class StoreInspector {
                     fromRows.computeIfAbsent(rows.getLong(1), k -> new HashSet<>()).add(grant);
                 }
             }
-            for (Map.Entry<Long, Set<Grant>> document : fromJson.entrySet()) {
+            for (Map.Entry<Long, Set<Grant>> document : fromColumn.entrySet()) {
                 Set<Grant> rows = fromRows.getOrDefault(document.getKey(), Set.of());
                 if (!rows.equals(document.getValue())) {
                     problems.add("document #" + document.getKey() + " says " + document.getValue()
@@ -76,7 +75,7 @@ final class StoreInspector {
                 }
             }
             for (Long orphan : fromRows.keySet()) {
-                if (!fromJson.containsKey(orphan)) {
+                if (!fromColumn.containsKey(orphan)) {
                     problems.add("permission rows " + fromRows.get(orphan) + " for missing document #" + orphan);
                 }
             }

@@ -1,7 +1,6 @@
 package dev.quire.internal.storage;
 
 import dev.quire.internal.Errors;
-import dev.quire.internal.Json;
 import dev.quire.internal.schema.AttributeDef;
 import dev.quire.internal.schema.CollectionSchema;
 import dev.quire.permissions.Grant;
@@ -89,7 +88,7 @@ public final class DocumentTable {
             statement.setString(1, id);
             statement.setString(2, now);
             statement.setString(3, now);
-            statement.setString(4, Json.write(Permissions.toStrings(permissions)));
+            statement.setObject(4, Permissions.toStrings(permissions).toArray());
             bindValues(statement, 5, values);
             statement.executeUpdate();
             try (ResultSet keys = statement.getGeneratedKeys()) {
@@ -114,7 +113,7 @@ public final class DocumentTable {
         List<String> permissionStrings = Permissions.toStrings(permissions);
         try (PreparedStatement statement = connection.prepareStatement(update)) {
             statement.setString(1, now);
-            statement.setString(2, Json.write(permissionStrings));
+            statement.setObject(2, permissionStrings.toArray());
             int next = bindValues(statement, 3, values);
             statement.setLong(next, seq);
             statement.executeUpdate();
@@ -261,6 +260,11 @@ public final class DocumentTable {
             data.put(attribute.key(), value);
         }
         return new StoredDocument(rows.getLong(1), rows.getString(2), rows.getString(3), rows.getString(4),
-                Json.readStringList(rows.getString(5)), data);
+                strings(rows.getArray(5)), data);
+    }
+
+    private static List<String> strings(Array array) throws SQLException {
+        Object[] values = (Object[]) array.getArray();
+        return List.of(Arrays.copyOf(values, values.length, String[].class));
     }
 }

@@ -104,7 +104,7 @@ final class Sql {
         columns.add(quote(UID_KEY) + " CHARACTER VARYING(36) GENERATED ALWAYS AS (LOWER(" + quote(UID) + "))");
         columns.add(quote(CREATED_AT) + " CHARACTER VARYING(29) NOT NULL");
         columns.add(quote(UPDATED_AT) + " CHARACTER VARYING(29) NOT NULL");
-        columns.add(quote(PERMISSIONS) + " CHARACTER VARYING NOT NULL");
+        columns.add(quote(PERMISSIONS) + " CHARACTER VARYING ARRAY NOT NULL");
         for (AttributeDef attribute : attributes) {
             columns.add(quote(attribute.key()) + " " + columnType(attribute));
         }
