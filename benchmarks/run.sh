@@ -24,6 +24,7 @@ if [ "${MILLION:-0}" = 1 ]; then
   JVM="$JVM -Dquire.benchmarks.million=true"
 fi
 NITRITE_BENCHMARKS='dev.quire.benchmarks.(ReadBenchmark|CreateBenchmark|DeleteBenchmark|UpdateBenchmark|FreshStoreBenchmark)\.'
+WRITES='dev.quire.benchmarks.(CreateBenchmark|DeleteBenchmark|UpdateBenchmark)\.'
 HOT_PATHS='dev.quire.benchmarks.(ReadBenchmark|CreateBenchmark|DeleteBenchmark|UpdateBenchmark|PermissionBenchmark|QueryParseBenchmark)\.'
 
 if [ "${BUILD:-1}" = 1 ]; then
@@ -37,7 +38,11 @@ java -jar benchmarks/target/benchmarks.jar 'dev.quire.benchmarks.' -p store=QUIR
 # shellcheck disable=SC2086
 java -jar benchmarks-nitrite/target/benchmarks-nitrite.jar "$NITRITE_BENCHMARKS" -p store=NITRITE -p size="$SIZES" \
   -p storage="$STORAGE" $JMH -jvmArgsAppend "$JVM" -rf json -rff "$OUT/nitrite.json" | tee "$OUT/nitrite.txt"
-RESULTS="$OUT/quire-jdbc.json $OUT/nitrite.json"
+# The cost of WRITE_DELAY=0: the floor's writes again with H2's default delay.
+# shellcheck disable=SC2086
+java -jar benchmarks/target/benchmarks.jar "$WRITES" -p store=JDBC_DELAYED -p size="$SIZES" -p storage="$STORAGE" \
+  $JMH -jvmArgsAppend "$JVM" -rf json -rff "$OUT/durability.json" | tee "$OUT/durability.txt"
+RESULTS="$OUT/quire-jdbc.json $OUT/nitrite.json $OUT/durability.json"
 
 if [ "${GC:-0}" = 1 ]; then
   # shellcheck disable=SC2086

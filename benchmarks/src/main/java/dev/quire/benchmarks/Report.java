@@ -56,6 +56,7 @@ public final class Report {
         }
         System.out.println(throughput(rows));
         System.out.println(permissions(rows));
+        System.out.println(durability(rows));
         System.out.println(allocation(rows));
     }
 
@@ -103,6 +104,24 @@ public final class Report {
                     + ratio(row.throughput.get("JDBC"), root.throughput.get("JDBC")) + " |\n");
         });
         lines.forEach(out::append);
+        return out.toString();
+    }
+
+    /** Writes on the floor with and without {@code WRITE_DELAY=0}, where both were run. */
+    private static String durability(Map<String, Row> rows) {
+        StringBuilder out = new StringBuilder("| operation | storage | docs | JDBC, WRITE_DELAY=0 | JDBC, H2 default "
+                + "(500 ms) | ratio |\n|---|---|---:|---:|---:|---:|\n");
+        rows.forEach((key, row) -> {
+            Score delayed = row.throughput.get("JDBC_DELAYED");
+            if (delayed == null) {
+                return;
+            }
+            String[] parts = key.split("\\|");
+            Score durable = row.throughput.get("JDBC");
+            out.append("| ").append(parts[0]).append(" | ").append(parts[1]).append(" | ").append(docs(parts[2]))
+                    .append(" | ").append(ops(durable)).append(" | ").append(ops(delayed)).append(" | ")
+                    .append(ratio(durable, delayed)).append(" |\n");
+        });
         return out.toString();
     }
 

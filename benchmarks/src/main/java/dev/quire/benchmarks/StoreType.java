@@ -13,6 +13,8 @@ public enum StoreType {
     QUIRE("dev.quire.benchmarks.QuireStore"),
     /** Hand-written JDBC on the same H2, the same tables and indexes: the floor. */
     JDBC("dev.quire.benchmarks.JdbcStore"),
+    /** The floor with H2's default write delay instead of Quire's {@code WRITE_DELAY=0}: the cost of durability. */
+    JDBC_DELAYED("dev.quire.benchmarks.JdbcStore$Delayed"),
     /** Nitrite 4.3 on its MVStore adapter: the peer. Only in benchmarks-nitrite.jar. */
     NITRITE("dev.quire.benchmarks.nitrite.NitriteStore");
 

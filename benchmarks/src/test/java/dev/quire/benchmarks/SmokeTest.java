@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.Options;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
@@ -21,8 +22,24 @@ class SmokeTest {
 
     @Test
     void everyBenchmarkRunsOnceForQuireAndJdbc() throws RunnerException {
-        Options options = new OptionsBuilder()
-                .include("dev\\.quire\\.benchmarks\\..*Benchmark")
+        Collection<RunResult> results = runOnce(new OptionsBuilder()
+                .include("dev\\.quire\\.benchmarks\\..*Benchmark"));
+
+        // 6 reads + create + delete + update + 2 permission lists for 2 stores, 2 fresh stores, 1 parse.
+        assertEquals(11 * 2 + 2 + 1, results.size());
+    }
+
+    @Test
+    void theWritesRunOnTheFloorWithH2sDefaultWriteDelay() throws RunnerException {
+        Collection<RunResult> results = runOnce(new OptionsBuilder()
+                .include("dev\\.quire\\.benchmarks\\.(Create|Delete|Update)Benchmark")
+                .param("store", StoreType.JDBC_DELAYED.name()));
+
+        assertEquals(3, results.size());
+    }
+
+    private static Collection<RunResult> runOnce(ChainedOptionsBuilder benchmarks) throws RunnerException {
+        Options options = benchmarks
                 .param("size", "1000")
                 .forks(0)
                 .warmupIterations(0)
@@ -30,12 +47,9 @@ class SmokeTest {
                 .measurementTime(TimeValue.milliseconds(50))
                 .shouldFailOnError(true)
                 .build();
-
         Collection<RunResult> results = new Runner(options).run();
-
-        // 6 reads + create + delete + update + 2 permission lists for 2 stores, 2 fresh stores, 1 parse.
-        assertEquals(11 * 2 + 2 + 1, results.size());
         results.forEach(result -> assertTrue(result.getPrimaryResult().getScore() > 0,
                 () -> result.getParams().getBenchmark() + " " + result.getParams()));
+        return results;
     }
 }
