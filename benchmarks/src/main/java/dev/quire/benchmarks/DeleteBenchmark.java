@@ -15,7 +15,7 @@ import org.openjdk.jmh.annotations.Warmup;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Deletes one document with its permission rows, in its own transaction. The document is created outside
+ * Deletes one document with its full-text words, in its own transaction. The document is created outside
  * the timed call, so the collection keeps its size however long the run.
  *
  * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar DeleteBenchmark -p size=10000}, and for Nitrite

@@ -21,7 +21,7 @@ import java.util.stream.Stream;
  */
 public final class Fixture implements AutoCloseable {
     /** Bump when the dataset or a store's tables or indexes change, so stale templates are not reused. */
-    static final String VERSION = "v4";
+    static final String VERSION = "v5";
 
     private final DocumentStore store;
     private final Dataset data;

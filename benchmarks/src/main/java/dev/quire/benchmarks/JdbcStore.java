@@ -1,6 +1,7 @@
 package dev.quire.benchmarks;
 
 import dev.quire.permissions.Caller;
+import dev.quire.permissions.Permission;
 
 import java.sql.Array;
 import java.sql.Connection;
@@ -20,7 +21,7 @@ import java.util.UUID;
 
 /**
  * The floor: what a correct hand-written DAO does on the same H2 with the same tables, indexes, settings and
- * permission rows as Quire. One connection, statements prepared once, one transaction per write, every row
+ * permission filter as Quire. One connection, statements prepared once, one transaction per write, every row
  * read into a {@link Row} (permissions from their array column, as Quire reads them).
  */
 public class JdbcStore implements DocumentStore {
@@ -30,8 +31,9 @@ public class JdbcStore implements DocumentStore {
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSxxx").withZone(ZoneOffset.UTC);
     private static final String COLUMNS = "d.\"_seq\", d.\"_uid\", d.\"_createdAt\", d.\"_updatedAt\", "
             + "d.\"_permissions\", d.\"title\", d.\"year\", d.\"rating\", d.\"active\", d.\"genres\"";
-    private static final String READABLE = " AND EXISTS (SELECT 1 FROM \"perms\" p WHERE p.\"_document\" = d.\"_seq\""
-            + " AND p.\"_type\" = 'read' AND p.\"_role\" IN (?, ?, ?, ?, ?))";
+    /** Read granted to one of a user's five roles, checked on the row's permission array as Quire does. */
+    private static final String READABLE = " AND (" + String.join(" OR ",
+            Collections.nCopies(5, "ARRAY_CONTAINS(d.\"_permissions\", ?)")) + ")";
 
     /** One document as the DAO returns it. */
     public record Row(long seq, String id, String createdAt, String updatedAt, List<String> permissions,
@@ -41,12 +43,10 @@ public class JdbcStore implements DocumentStore {
     private final Connection connection;
     private final java.nio.file.Path file;
     private PreparedStatement insert;
-    private PreparedStatement insertPermission;
     private PreparedStatement insertWord;
     private PreparedStatement deleteWords;
     private PreparedStatement get;
     private PreparedStatement updateRating;
-    private PreparedStatement deletePermissions;
     private PreparedStatement delete;
     private PreparedStatement byYear;
     private PreparedStatement countByYear;
@@ -100,8 +100,6 @@ public class JdbcStore implements DocumentStore {
                         + "\"rating\" DOUBLE PRECISION, \"active\" BOOLEAN, \"genres\" CHARACTER VARYING ARRAY)",
                 "CREATE UNIQUE INDEX \"docs_uid_key\" ON \"docs\" (\"_uid_key\")",
                 "CREATE INDEX \"docs_uid\" ON \"docs\" (\"_uid\")",
-                "CREATE TABLE \"perms\" (\"_document\" BIGINT NOT NULL, \"_type\" CHARACTER VARYING(6) NOT NULL, "
-                        + "\"_role\" CHARACTER VARYING NOT NULL, PRIMARY KEY (\"_document\", \"_type\", \"_role\"))",
                 // Quire's full-text layout: one row per word occurrence of the title, an index on the word.
                 "CREATE TABLE \"words\" (\"_document\" BIGINT NOT NULL, \"_position\" INTEGER NOT NULL, "
                         + "\"_token\" CHARACTER VARYING NOT NULL, PRIMARY KEY (\"_document\", \"_position\"))");
@@ -128,8 +126,6 @@ public class JdbcStore implements DocumentStore {
         insert = connection.prepareStatement("INSERT INTO \"docs\" (\"_uid\", \"_createdAt\", \"_updatedAt\", "
                 + "\"_permissions\", \"title\", \"year\", \"rating\", \"active\", \"genres\") "
                 + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS);
-        insertPermission = connection.prepareStatement(
-                "INSERT INTO \"perms\" (\"_document\", \"_type\", \"_role\") VALUES (?, ?, ?)");
         insertWord = connection.prepareStatement(
                 "INSERT INTO \"words\" (\"_document\", \"_position\", \"_token\") VALUES (?, ?, ?)");
         deleteWords = connection.prepareStatement("DELETE FROM \"words\" WHERE \"_document\" = "
@@ -137,8 +133,6 @@ public class JdbcStore implements DocumentStore {
         get = connection.prepareStatement("SELECT " + COLUMNS + " FROM \"docs\" d WHERE d.\"_uid\" = ?");
         updateRating = connection.prepareStatement(
                 "UPDATE \"docs\" SET \"rating\" = ?, \"_updatedAt\" = ? WHERE \"_uid\" = ?");
-        deletePermissions = connection.prepareStatement("DELETE FROM \"perms\" WHERE \"_document\" = "
-                + "(SELECT \"_seq\" FROM \"docs\" WHERE \"_uid\" = ?)");
         delete = connection.prepareStatement("DELETE FROM \"docs\" WHERE \"_uid\" = ?");
         byYear = connection.prepareStatement("SELECT " + COLUMNS + " FROM \"docs\" d WHERE d.\"year\" = ? "
                 + "ORDER BY d.\"year\", d.\"_seq\" LIMIT " + PAGE);
@@ -168,19 +162,14 @@ public class JdbcStore implements DocumentStore {
                     rows.setLong(1, seq);
                     bind(rows, 2, movie, now);
                     rows.addBatch();
-                    for (String permission : movie.permissions()) {
-                        addPermission(seq, permission);
-                    }
                     addWords(seq, movie.title());
                     if (++batched % 1000 == 0) {
                         rows.executeBatch();
-                        insertPermission.executeBatch();
                         insertWord.executeBatch();
                         connection.commit();
                     }
                 }
                 rows.executeBatch();
-                insertPermission.executeBatch();
                 insertWord.executeBatch();
             }
             execute("ALTER TABLE \"docs\" ALTER COLUMN \"_seq\" RESTART WITH " + (movies.size() + 1));
@@ -221,15 +210,6 @@ public class JdbcStore implements DocumentStore {
         statement.setObject(first + 8, movie.genres().toArray());
     }
 
-    /** Adds one permission row, {@code read("user:u1")} as ({@code seq}, {@code read}, {@code user:u1}). */
-    private void addPermission(long seq, String permission) throws SQLException {
-        int open = permission.indexOf('(');
-        insertPermission.setLong(1, seq);
-        insertPermission.setString(2, permission.substring(0, open));
-        insertPermission.setString(3, permission.substring(open + 2, permission.length() - 2));
-        insertPermission.addBatch();
-    }
-
     /** The title's words, lower-cased, by position (the dataset's titles are plain ASCII words). */
     private void addWords(long seq, String title) throws SQLException {
         int position = 0;
@@ -259,10 +239,6 @@ public class JdbcStore implements DocumentStore {
                     keys.next();
                     seq = keys.getLong(1);
                 }
-                for (String permission : movie.permissions()) {
-                    addPermission(seq, permission);
-                }
-                insertPermission.executeBatch();
                 addWords(seq, movie.title());
                 insertWord.executeBatch();
                 connection.commit();
@@ -305,8 +281,6 @@ public class JdbcStore implements DocumentStore {
         try {
             connection.setAutoCommit(false);
             try {
-                deletePermissions.setString(1, id);
-                deletePermissions.executeUpdate();
                 deleteWords.setString(1, id);
                 deleteWords.executeUpdate();
                 delete.setString(1, id);
@@ -384,7 +358,7 @@ public class JdbcStore implements DocumentStore {
             readable.setLong(1, year);
             int parameter = 2;
             for (String role : Caller.user(user).roles()) {
-                readable.setString(parameter++, role);
+                readable.setString(parameter++, Permission.read(role));
             }
             return rows(readable);
         } catch (SQLException e) {

@@ -17,8 +17,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The indexed list of {@link ReadBenchmark#indexedList()} twice: as the root handle (no permission check)
- * and as a user on a collection with document security and no collection read permission, so every row is
- * checked against the permission table. The user owns 1% of the movies and may read about half of them.
+ * and as a user on a collection with document security and no collection read permission, so each candidate
+ * row's permissions are checked. The user owns 1% of the movies and may read about half of them.
  * Nitrite has no permissions, so this runs for Quire and JDBC only.
  *
  * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar PermissionBenchmark -p size=10000,100000}, or

@@ -36,8 +36,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Kills a writing process with SIGKILL at random moments and checks, after every kill, that the store opens
  * and holds exactly what was acknowledged: every create and update that returned is there with its content
- * and permissions, every delete that returned is gone, nothing else is there, each document's permission rows
- * match its permissions, and the one call in flight at the kill either happened whole or not at all.
+ * and permissions, every delete that returned is gone, nothing else is there, each document's stored permissions
+ * are valid and canonical, and the one call in flight at the kill either happened whole or not at all.
  *
  * <p>All rounds write to the same file, so each round also starts from the recovery of the previous kill.
  * {@code -Dquire.crash.rounds=100} runs more rounds (default 5); {@code -Dquire.crash.seed=N} repeats a run.

@@ -1,6 +1,5 @@
 package dev.quire.reliability;
 
-import dev.quire.permissions.Grant;
 import dev.quire.permissions.Permissions;
 
 import java.nio.file.Path;
@@ -10,20 +9,18 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
- * Reads a closed Quire store file with plain JDBC, read-only, to check what the public API cannot see: that
- * every document row's {@code _permissions} array and its rows in the permission table say the same thing,
- * and that no permission row belongs to a missing document.
+ * Reads a closed Quire store file with plain JDBC, read-only, to check what the public API cannot see: that no
+ * document id has two rows, and that every row's {@code _permissions} array holds valid permissions in their
+ * canonical form, as Quire writes them.
  *
  * <p>This knows Quire's table layout (metadata tables {@code quire_databases}/{@code quire_collections}, a
- * collection's {@code docs_<seq>} and {@code perms_<seq>}), which is deliberate: it is a test of that layout.
- * The store must be closed by Quire first (H2 allows one process, and this opens its own engine).
+ * collection's {@code docs_<seq>}), which is deliberate: it is a test of that layout. The store must be closed
+ * by Quire first (H2 allows one process, and this opens its own engine).
  */
 final class StoreInspector {
 
@@ -39,44 +36,27 @@ final class StoreInspector {
         try (Connection connection = DriverManager.getConnection(url, "sa", "")) {
             long seq = collectionSeq(connection, databaseId, collectionId);
             List<String> problems = new ArrayList<>();
-            Map<Long, Set<Grant>> fromColumn = new HashMap<>();
             Set<String> ids = new HashSet<>();
             try (PreparedStatement statement = connection.prepareStatement(
-                    "SELECT \"_seq\", \"_uid\", \"_permissions\" FROM \"docs_" + seq + "\"");
+                    "SELECT \"_uid\", \"_permissions\" FROM \"docs_" + seq + "\"");
                  ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
-                    long doc = rows.getLong(1);
-                    String uid = rows.getString(2);
+                    String uid = rows.getString(1);
                     if (!ids.add(uid)) {
                         problems.add("two rows for document " + uid);
                     }
-                    List<String> permissions = new ArrayList<>();
-                    for (Object permission : (Object[]) rows.getArray(3).getArray()) {
-                        permissions.add((String) permission);
+                    List<String> stored = new ArrayList<>();
+                    for (Object permission : (Object[]) rows.getArray(2).getArray()) {
+                        stored.add((String) permission);
                     }
-                    fromColumn.put(doc, new HashSet<>(Permissions.forDocument(permissions)));
-                }
-            }
-            Map<Long, Set<Grant>> fromRows = new HashMap<>();
-            try (PreparedStatement statement = connection.prepareStatement(
-                    "SELECT \"_document\", \"_type\", \"_role\" FROM \"perms_" + seq + "\"");
-                 ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    Grant grant = Permissions.forDocument(List.of(rows.getString(2) + "(\"" + rows.getString(3) + "\")"))
-                            .get(0);
-                    fromRows.computeIfAbsent(rows.getLong(1), k -> new HashSet<>()).add(grant);
-                }
-            }
-            for (Map.Entry<Long, Set<Grant>> document : fromColumn.entrySet()) {
-                Set<Grant> rows = fromRows.getOrDefault(document.getKey(), Set.of());
-                if (!rows.equals(document.getValue())) {
-                    problems.add("document #" + document.getKey() + " says " + document.getValue()
-                            + " but its permission rows are " + rows);
-                }
-            }
-            for (Long orphan : fromRows.keySet()) {
-                if (!fromColumn.containsKey(orphan)) {
-                    problems.add("permission rows " + fromRows.get(orphan) + " for missing document #" + orphan);
+                    try {
+                        List<String> canonical = Permissions.toStrings(Permissions.forDocument(stored));
+                        if (!canonical.equals(stored)) {
+                            problems.add("document " + uid + " stores " + stored + ", not the canonical " + canonical);
+                        }
+                    } catch (RuntimeException e) {
+                        problems.add("document " + uid + " stores invalid permissions " + stored + ": " + e.getMessage());
+                    }
                 }
             }
             return new Report(ids, problems);

@@ -206,7 +206,7 @@ public final class MetadataStore {
         return null;
     }
 
-    /** Drops a collection's document and permission tables and the tables of its full-text indexes. */
+    /** Drops a collection's document table and the tables of its full-text indexes. */
     private void dropTables(long seq) {
         List<String> statements = new ArrayList<>(Sql.dropCollectionTables(seq));
         store.read(connection -> {

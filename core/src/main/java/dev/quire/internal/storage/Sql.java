@@ -35,9 +35,6 @@ final class Sql {
         return quote("docs_" + collectionSeq);
     }
 
-    static String permissionTable(long collectionSeq) {
-        return quote("perms_" + collectionSeq);
-    }
 
     /**
      * Metadata tables. Ids are unique regardless of case, as in Appwrite (which sits on case-insensitive
@@ -93,9 +90,8 @@ final class Sql {
     }
 
     /**
-     * A collection's document table and its permission table. Permission rows are keyed by the document's
-     * sequence first: the read filter is a correlated {@code EXISTS} probing that key, which H2 answers from
-     * the primary key (see shared/reference/h2-measurements.md: 4,000x faster than {@code IN (subquery)}).
+     * A collection's document table: system columns (the permissions among them, as an array the read filter
+     * checks on the row, see {@link DocumentTable}), then one column per attribute.
      */
     static List<String> createCollectionTables(long seq, List<AttributeDef> attributes) {
         StringJoiner columns = new StringJoiner(", ");
@@ -112,14 +108,11 @@ final class Sql {
         return List.of(
                 "CREATE TABLE " + docs + " (" + columns + ")",
                 "CREATE UNIQUE INDEX " + quote("docs_" + seq + "_uid_key") + " ON " + docs + " (" + quote(UID_KEY) + ")",
-                "CREATE INDEX " + quote("docs_" + seq + "_uid") + " ON " + docs + " (" + quote(UID) + ")",
-                "CREATE TABLE " + permissionTable(seq) + " (\"_document\" BIGINT NOT NULL, "
-                        + "\"_type\" CHARACTER VARYING(6) NOT NULL, \"_role\" CHARACTER VARYING NOT NULL, "
-                        + "PRIMARY KEY (\"_document\", \"_type\", \"_role\"))");
+                "CREATE INDEX " + quote("docs_" + seq + "_uid") + " ON " + docs + " (" + quote(UID) + ")");
     }
 
     static List<String> dropCollectionTables(long seq) {
-        return List.of("DROP TABLE IF EXISTS " + documentTable(seq), "DROP TABLE IF EXISTS " + permissionTable(seq));
+        return List.of("DROP TABLE IF EXISTS " + documentTable(seq));
     }
 
     static String addColumn(long seq, AttributeDef attribute) {
