@@ -3,7 +3,6 @@ package dev.quire.benchmarks;
 import dev.quire.permissions.Caller;
 import dev.quire.permissions.Permission;
 
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -370,19 +369,13 @@ public class JdbcStore implements DocumentStore {
         List<Row> rows = new ArrayList<>(PAGE);
         try (ResultSet result = statement.executeQuery()) {
             while (result.next()) {
-                Array genres = result.getArray(10);
                 rows.add(new Row(result.getLong(1), result.getString(2), result.getString(3), result.getString(4),
-                        strings(result.getArray(5)), result.getString(6), result.getLong(7),
+                        List.of(result.getObject(5, String[].class)), result.getString(6), result.getLong(7),
                         result.getDouble(8), result.getBoolean(9),
-                        Collections.unmodifiableList(Arrays.asList((Object[]) genres.getArray()))));
+                        Collections.unmodifiableList(Arrays.asList(result.getObject(10, String[].class)))));
             }
         }
         return rows;
-    }
-
-    private static List<String> strings(Array array) throws SQLException {
-        Object[] values = (Object[]) array.getArray();
-        return List.of(Arrays.copyOf(values, values.length, String[].class));
     }
 
     @Override

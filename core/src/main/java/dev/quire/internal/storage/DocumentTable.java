@@ -7,7 +7,6 @@ import dev.quire.permissions.Grant;
 import dev.quire.permissions.Permission;
 import dev.quire.permissions.Permissions;
 
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -221,18 +220,13 @@ public final class DocumentTable {
         Map<String, Object> data = new LinkedHashMap<>();
         int column = 6;
         for (AttributeDef attribute : attributes) {
-            Object value = rows.getObject(column++);
-            if (value instanceof Array array) {
-                value = Collections.unmodifiableList(Arrays.asList((Object[]) array.getArray()));
+            Object value = rows.getObject(column++, Sql.javaType(attribute));
+            if (value instanceof Object[] array) {
+                value = Collections.unmodifiableList(Arrays.asList(array));
             }
             data.put(attribute.key(), value);
         }
         return new StoredDocument(rows.getLong(1), rows.getString(2), rows.getString(3), rows.getString(4),
-                strings(rows.getArray(5)), data);
-    }
-
-    private static List<String> strings(Array array) throws SQLException {
-        Object[] values = (Object[]) array.getArray();
-        return List.of(Arrays.copyOf(values, values.length, String[].class));
+                List.of(rows.getObject(5, String[].class)), data);
     }
 }

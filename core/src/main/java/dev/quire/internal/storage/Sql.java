@@ -182,6 +182,21 @@ final class Sql {
         return attribute.array() ? scalar + " ARRAY" : scalar;
     }
 
+    /**
+     * The Java type an attribute's column is read as: the value types {@code Document} promises, arrays as
+     * arrays of them. Asking H2 for the type (instead of {@code getObject}'s default) skips a {@code java.sql.Array}
+     * per array value.
+     */
+    static Class<?> javaType(AttributeDef attribute) {
+        Class<?> scalar = switch (attribute.type()) {
+            case STRING, DATETIME -> String.class;
+            case INTEGER -> Long.class;
+            case FLOAT -> Double.class;
+            case BOOLEAN -> Boolean.class;
+        };
+        return attribute.array() ? scalar.arrayType() : scalar;
+    }
+
     static String placeholders(int count) {
         StringJoiner joiner = new StringJoiner(", ");
         for (int i = 0; i < count; i++) {
