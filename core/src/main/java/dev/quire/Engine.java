@@ -149,11 +149,9 @@ final class Engine implements AutoCloseable {
 
     private DatabaseDef database(Caller caller, String databaseId) {
         Objects.requireNonNull(databaseId, "databaseId");
-        DatabaseDef database = databases.get(databaseId);
-        if (database == null) {
-            database = metadata.findDatabase(databaseId).orElseThrow(Errors::databaseNotFound);
-            databases.put(databaseId, database);
-        }
+        // Loaded inside computeIfAbsent for the reason given at table().
+        DatabaseDef database = databases.computeIfAbsent(databaseId,
+                id -> metadata.findDatabase(id).orElseThrow(Errors::databaseNotFound));
         if (caller != null && !database.enabled()) {
             throw Errors.databaseNotFound();
         }
@@ -215,18 +213,19 @@ final class Engine implements AutoCloseable {
         });
     }
 
-    /** The current version of a collection, loaded once per version; disabled ones are hidden from callers. */
+    /**
+     * The current version of a collection, loaded once per version; disabled ones are hidden from callers.
+     *
+     * <p>The load runs inside {@code computeIfAbsent}, so a schema change's removal of the entry (after its
+     * commit) waits for a load in progress and then removes it: a version read before the change cannot be
+     * cached after it.
+     */
     private DocumentTable table(Caller caller, String databaseId, String collectionId) {
         Objects.requireNonNull(collectionId, "collectionId");
         DatabaseDef database = database(caller, databaseId);
-        CollectionKey key = new CollectionKey(database.seq(), collectionId);
-        DocumentTable table = collections.get(key);
-        if (table == null) {
-            CollectionSchema schema = metadata.findCollection(database, collectionId)
-                    .orElseThrow(Errors::collectionNotFound);
-            table = new DocumentTable(schema);
-            collections.put(key, table);
-        }
+        DocumentTable table = collections.computeIfAbsent(new CollectionKey(database.seq(), collectionId),
+                key -> new DocumentTable(metadata.findCollection(database, collectionId)
+                        .orElseThrow(Errors::collectionNotFound)));
         if (caller != null && !table.schema().enabled()) {
             throw Errors.collectionNotFound();
         }
@@ -237,14 +236,17 @@ final class Engine implements AutoCloseable {
         T apply(CollectionSchema schema);
     }
 
-    /** Runs a schema change alone on its collection, then drops the cached version so the next call reloads. */
+    /**
+     * Runs a schema change alone on its collection, then drops the cached version so the next call reloads.
+     * Under the write lock the cached version is the current one: only schema changes replace it, and each
+     * drops it when done.
+     */
     private <T> T underSchemaLock(Caller caller, String databaseId, String collectionId, SchemaChange<T> change) {
         CollectionSchema current = table(caller, databaseId, collectionId).schema();
         ReadWriteLock lock = lock(current.seq());
         lock.writeLock().lock();
         try {
             CollectionKey key = new CollectionKey(current.database().seq(), collectionId);
-            collections.remove(key);
             try {
                 return change.apply(table(caller, databaseId, collectionId).schema());
             } finally {
