@@ -51,6 +51,8 @@ public final class Store implements AutoCloseable {
     private final boolean inMemory;
     /** The file's MVStore, to wait for a commit to reach the file; {@code null} in memory. */
     private final MVStore file;
+    /** Makes the store header name the newest chunk after each commit (an H2 2.5.252 defect); may be {@code null}. */
+    private final StoreHeaderRepair headerRepair;
 
     private Store(String url, String description, boolean inMemory) {
         this.description = description;
@@ -58,6 +60,7 @@ public final class Store implements AutoCloseable {
         this.connections = new Connections(url, 32);
         try {
             this.file = inMemory ? null : read(Store::mvStore);
+            this.headerRepair = file == null ? null : StoreHeaderRepair.of(file);
             inTransaction(connection -> {
                 try (Statement statement = connection.createStatement()) {
                     for (String ddl : Sql.metadataTables()) {
@@ -75,6 +78,14 @@ public final class Store implements AutoCloseable {
 
     /** Opens (creating if missing) the store in {@code <path>.mv.db}. */
     public static Store open(Path path) {
+        return open(path, "");
+    }
+
+    /**
+     * Opens a file store with H2 settings appended to Quire's, for tests that need H2 to behave sooner than it
+     * would (say, to reuse freed file space after a second instead of 45).
+     */
+    static Store open(Path path, String extraSettings) {
         Path absolute = path.toAbsolutePath().normalize();
         Path parent = absolute.getParent();
         if (parent != null && !Files.isDirectory(parent)) {
@@ -89,7 +100,7 @@ public final class Store implements AutoCloseable {
         if (Files.exists(file) && !Files.isReadable(file)) {
             throw new QuireException("general_server_error", 500, "The store file " + file + " cannot be read");
         }
-        return new Store("jdbc:h2:file:" + absolute + SETTINGS, absolute.toString(), false);
+        return new Store("jdbc:h2:file:" + absolute + SETTINGS + extraSettings, absolute.toString(), false);
     }
 
     /** A private in-memory store that lives until {@link #close()}. */
@@ -131,6 +142,9 @@ public final class Store implements AutoCloseable {
     private void persist() {
         if (file != null && !file.isClosed()) {
             file.commit();
+            if (headerRepair != null) {
+                headerRepair.afterCommit();
+            }
         }
     }
 
