@@ -17,7 +17,8 @@ OUT=${OUT:-benchmarks/results}
 DATA=${DATA:-$OUT/data}
 SIZES=${SIZES:-10000,100000}
 STORAGE=${STORAGE:-FILE}
-JMH=${JMH:--f 1 -wi 2 -w 2s -i 3 -r 2s}
+# Quire reaches its steady state after about 10 s of warmup (JIT); shorter warmups understate it.
+JMH=${JMH:--f 1 -wi 4 -w 3s -i 3 -r 3s}
 JVM="-Dquire.benchmarks.data=$(mkdir -p "$DATA" && cd "$DATA" && pwd)"
 if [ "${MILLION:-0}" = 1 ]; then
   SIZES="$SIZES,1000000"
@@ -47,7 +48,7 @@ RESULTS="$OUT/quire-jdbc.json $OUT/nitrite.json $OUT/durability.json"
 if [ "${GC:-0}" = 1 ]; then
   # shellcheck disable=SC2086
   java -jar benchmarks/target/benchmarks.jar "$HOT_PATHS" -p store=QUIRE -p size="$SIZES" -p storage="$STORAGE" \
-    ${GC_JMH:--f 1 -wi 1 -w 2s -i 2 -r 2s} -prof gc -jvmArgsAppend "$JVM" -rf json -rff "$OUT/quire-gc.json" \
+    ${GC_JMH:--f 1 -wi 2 -w 3s -i 2 -r 2s} -prof gc -jvmArgsAppend "$JVM" -rf json -rff "$OUT/quire-gc.json" \
     | tee "$OUT/quire-gc.txt"
   RESULTS="$RESULTS $OUT/quire-gc.json"
 fi
