@@ -29,7 +29,7 @@ import java.util.StringJoiner;
  * <p>A document's permissions live in its own row, as an array of canonical strings ({@code read("any")}), and
  * a caller's list filters on that array. A side table of (document, type, role) rows probed with a correlated
  * {@code EXISTS} was measured first: H2 runs the subquery as a query of its own for every candidate row, and a
- * page a user can read half of ran at 0.15&times; the unfiltered page; the array filter runs at about
+ * page a user can read half of ran at 0.15&times; the unfiltered page; the array filter runs at 0.3 to
  * 0.5&times; (benchmarks/RESULTS.md), and each write has one row to change instead of several.
  */
 public final class DocumentTable {
