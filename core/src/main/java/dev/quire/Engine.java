@@ -433,7 +433,7 @@ final class Engine implements AutoCloseable {
                 throw Errors.queryInvalid("Invalid query: Cursor pagination cannot be combined with orderRandom");
             }
             List<Order> orders = plan.orders().stream().filter(o -> o.method() != Method.ORDER_RANDOM).toList();
-            return store.snapshot(connection -> {
+            Store.Work<DocumentList> page = connection -> {
                 StoredDocument cursor = null;
                 if (plan.cursor() != null) {
                     // Cursor documents are looked up without permission checks, as Appwrite does.
@@ -449,7 +449,10 @@ final class Engine implements AutoCloseable {
                     documents.add(toModel(schema, document));
                 }
                 return new DocumentList(total ? table.count(connection, request) : -1, documents);
-            });
+            };
+            // A page with its total, or after a cursor read first, is several statements that must see one
+            // snapshot; a lone page is one statement and needs no transaction around it.
+            return total || plan.cursor() != null ? store.snapshot(page) : store.read(page);
         });
     }
 
