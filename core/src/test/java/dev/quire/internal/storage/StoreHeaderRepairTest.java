@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A process killed right after a commit must find that commit when the file is opened again, also once H2
@@ -23,10 +24,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  *
  * <p>No process is killed here: a copy of the file taken between two commits is exactly what a kill at that
  * moment leaves (nothing else writes to it then), and opening the copy runs H2's recovery. H2 reuses freed space
- * only for chunks older than {@code RETENTION_TIME}; the test sets it to a second instead of 45.
+ * only for chunks older than {@code RETENTION_TIME}; the test sets it to a second instead of 45 and starts
+ * checking once a commit leaves the file as long as it was, i.e. its chunk went into freed space.
  */
 class StoreHeaderRepairTest {
     private static final int CHECKS = 30;
+    private static final long MAX_COMMITS = 1_000_000;
 
     @TempDir
     Path dir;
@@ -37,9 +40,12 @@ class StoreHeaderRepairTest {
         List<String> lost = new ArrayList<>();
         try (Store store = Store.open(path, ";RETENTION_TIME=1000")) {
             store.ddl(List.of("CREATE TABLE \"t\" (\"id\" BIGINT PRIMARY KEY, \"n\" BIGINT)"));
-            long reuseFrom = System.nanoTime() + 1_500_000_000L;
+            Path file = path.resolveSibling(path.getFileName() + ".mv.db");
+            long length = Files.size(file);
+            boolean reusing = false;
             int checks = 0;
             for (long n = 1; checks < CHECKS; n++) {
+                assertTrue(n < MAX_COMMITS, "H2 never wrote a chunk into freed space");
                 long written = n;
                 // Row 0 holds the newest commit's number; rewriting a few other rows makes dead chunks to reuse.
                 store.inTransaction(connection -> {
@@ -53,7 +59,11 @@ class StoreHeaderRepairTest {
                     }
                     return null;
                 });
-                if (System.nanoTime() > reuseFrom && n % 10 == 0) {
+                // A commit that leaves the file as long as it was wrote its chunk into freed space.
+                long grown = Files.size(file);
+                reusing |= grown == length;
+                length = grown;
+                if (reusing && n % 10 == 0) {
                     checks++;
                     long recovered = recoveredFromCopy(path, n);
                     if (recovered != n) {
