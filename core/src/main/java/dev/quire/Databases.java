@@ -132,6 +132,29 @@ public final class Databases implements AutoCloseable {
         }
     }
 
+    /**
+     * Writes a consistent copy of this store to the file {@code path + ".mv.db"} while other calls go on, for
+     * {@link #open(Path)} to open later. The copy holds every write that returned before the backup began and
+     * none that was half done; writes made while it runs may or may not be in it. It is compacted, so it is often
+     * much smaller than the open store's file, and it appears under its name only once it is complete.
+     *
+     * <pre>{@code
+     * db.backup(Path.of("backups/app-2026-11-29"));
+     * try (Databases copy = Databases.open(Path.of("backups/app-2026-11-29"))) {
+     *     copy.listDocuments("app", "movies", List.of());
+     * }
+     * }</pre>
+     *
+     * @param path the copy's path without extension, as {@link #open(Path)} takes it
+     * @throws QuireException {@code storage_file_already_exists} (409) when that file exists;
+     *                        {@code general_unauthorized_scope} (401) from a caller view;
+     *                        {@code general_argument_invalid} (400) for an in-memory store;
+     *                        {@code general_server_error} (500) when the copy cannot be written
+     */
+    public void backup(Path path) {
+        engine().backup(caller, Objects.requireNonNull(path, "path"));
+    }
+
     /** The engine, once this handle and its store are known to be open. */
     private Engine engine() {
         if (closed.get() || engine.isClosed()) {

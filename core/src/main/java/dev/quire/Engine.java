@@ -33,6 +33,7 @@ import dev.quire.query.QuerySchema;
 import dev.quire.query.internal.Datetimes;
 import tools.jackson.core.JacksonException;
 
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -102,6 +103,11 @@ final class Engine implements AutoCloseable {
 
     boolean isClosed() {
         return closed;
+    }
+
+    void backup(Caller caller, Path target) {
+        requireRoot(caller, "archives.write");
+        store.backup(target);
     }
 
     static String now() {

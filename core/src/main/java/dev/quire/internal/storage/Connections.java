@@ -16,8 +16,14 @@ import java.util.concurrent.TimeUnit;
  * the same connection lets a statement shape be compiled once per connection.
  */
 final class Connections implements AutoCloseable {
+    private static final Properties CREDENTIALS = new Properties();
+
+    static {
+        CREDENTIALS.setProperty("user", "sa");
+        CREDENTIALS.setProperty("password", "");
+    }
+
     private final String url;
-    private final Properties credentials = new Properties();
     private final BlockingQueue<Connection> idle = new LinkedBlockingQueue<>();
     private final Semaphore permits;
     private volatile boolean closed;
@@ -25,8 +31,6 @@ final class Connections implements AutoCloseable {
     Connections(String url, int max) {
         this.url = url;
         this.permits = new Semaphore(max);
-        credentials.setProperty("user", "sa");
-        credentials.setProperty("password", "");
     }
 
     /**
@@ -51,11 +55,16 @@ final class Connections implements AutoCloseable {
             return connection;
         }
         try {
-            return org.h2.Driver.load().connect(url, credentials);
+            return connect(url);
         } catch (SQLException | RuntimeException e) {
             permits.release();
             throw e;
         }
+    }
+
+    /** A new physical connection to the H2 database at {@code url}, outside any pool. */
+    static Connection connect(String url) throws SQLException {
+        return org.h2.Driver.load().connect(url, CREDENTIALS);
     }
 
     /**

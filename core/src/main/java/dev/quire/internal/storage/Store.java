@@ -11,13 +11,17 @@ import org.slf4j.LoggerFactory;
 
 import java.io.EOFException;
 import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.UUID;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 
 /**
  * The H2 database behind one Quire store: its connections, transactions, and the single point where
@@ -38,6 +42,7 @@ import java.util.UUID;
  */
 public final class Store implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Store.class);
+    private static final String FILE_SUFFIX = ".mv.db";
     private static final String SETTINGS = ";WRITE_DELAY=0;CACHE_SIZE=65536;QUERY_CACHE_SIZE=256;LOCK_TIMEOUT=10000;TRACE_LEVEL_FILE=0";
 
     /** Work against a connection; may throw SQL failures, which the store translates. */
@@ -47,6 +52,7 @@ public final class Store implements AutoCloseable {
     }
 
     private final Connections connections;
+    private final Object backupLock = new Object();
     private final String description;
     private final boolean inMemory;
     /** The file's MVStore, to wait for a commit to reach the file; {@code null} in memory. */
@@ -87,20 +93,29 @@ public final class Store implements AutoCloseable {
      */
     static Store open(Path path, String extraSettings) {
         Path absolute = path.toAbsolutePath().normalize();
-        Path parent = absolute.getParent();
-        if (parent != null && !Files.isDirectory(parent)) {
-            try {
-                Files.createDirectories(parent);
-            } catch (java.io.IOException e) {
-                throw new QuireException("storage_device_not_found", 404,
-                        "Cannot create the directory " + parent + " for the store: " + e.getMessage(), e);
-            }
-        }
-        Path file = absolute.resolveSibling(absolute.getFileName() + ".mv.db");
+        createParent(absolute, "the store");
+        Path file = fileOf(absolute);
         if (Files.exists(file) && !Files.isReadable(file)) {
             throw new QuireException("general_server_error", 500, "The store file " + file + " cannot be read");
         }
         return new Store("jdbc:h2:file:" + absolute + SETTINGS + extraSettings, absolute.toString(), false);
+    }
+
+    /** The file H2 keeps a store in: {@code <path>.mv.db}. */
+    private static Path fileOf(Path absolute) {
+        return absolute.resolveSibling(absolute.getFileName() + FILE_SUFFIX);
+    }
+
+    private static void createParent(Path absolute, String what) {
+        Path parent = absolute.getParent();
+        if (parent != null && !Files.isDirectory(parent)) {
+            try {
+                Files.createDirectories(parent);
+            } catch (IOException e) {
+                throw new QuireException("storage_device_not_found", 404,
+                        "Cannot create the directory " + parent + " for " + what + ": " + e.getMessage(), e);
+            }
+        }
     }
 
     /** A private in-memory store that lives until {@link #close()}. */
@@ -248,6 +263,98 @@ public final class Store implements AutoCloseable {
         }
         return new QuireException("general_server_error", 500,
                 "The file of " + description + " is not a readable Quire store", e);
+    }
+
+    /**
+     * Writes a consistent copy of this file store to {@code <target>.mv.db} while other calls go on: the copy
+     * holds every write that returned before the backup began, and no write that is half done.
+     *
+     * <p>H2's {@code BACKUP TO} copies the file into a zip while the store stays open. It is consistent without
+     * locking anything because MVStore never overwrites a live chunk, and for the length of the copy it does not
+     * reuse freed space either, so every chunk that existed when the copy began is read whole; chunks written
+     * during the copy are either complete or, cut short, ignored when the copy opens, as after a crash. (A
+     * logical {@code SCRIPT} copy was the alternative: it re-inserts and re-indexes every row to restore and,
+     * against schema changes made while it runs, is consistent only under a lock on all of them.) The copy is
+     * then opened once, which proves it readable, and compacted, so it holds only live data; only then is it
+     * moved to its name, so a failed backup leaves no file there.
+     *
+     * @throws QuireException {@code storage_file_already_exists} (409) when the target file exists;
+     *                        {@code general_argument_invalid} (400) for an in-memory store, which has no file;
+     *                        {@code storage_device_not_found} (404) when the target's directory cannot be
+     *                        created; {@code general_server_error} (500) when the copy cannot be written
+     */
+    public void backup(Path target) {
+        if (inMemory) {
+            throw Errors.argument("An in-memory store has no file to back up; open a file store to keep a copy");
+        }
+        Path absolute = target.toAbsolutePath().normalize();
+        Path copy = fileOf(absolute);
+        if (Files.exists(copy)) {
+            throw targetExists(copy, null);
+        }
+        createParent(absolute, "the backup");
+        Path work = absolute.resolveSibling("." + absolute.getFileName() + ".backup-" + UUID.randomUUID());
+        Path zip = work.resolveSibling(work.getFileName() + ".zip");
+        Path partial = fileOf(work);
+        try {
+            // One at a time: each BACKUP turns space reuse off and back to what it found, so two at once
+            // would let the first turn it back on under the second's copy.
+            synchronized (backupLock) {
+                read(connection -> {
+                    try (PreparedStatement statement = connection.prepareStatement("BACKUP TO ?")) {
+                        statement.setString(1, zip.toString());
+                        statement.execute();
+                    }
+                    return null;
+                });
+            }
+            unzipStoreFile(zip, partial);
+            compact(work);
+            Files.move(partial, copy);
+        } catch (FileAlreadyExistsException e) {
+            throw targetExists(copy, e);
+        } catch (IOException e) {
+            throw Errors.server("Cannot write the backup of " + description + " to " + copy + ": " + e, e);
+        } finally {
+            deleteQuietly(zip);
+            deleteQuietly(partial);
+        }
+        LOG.debug("Backed up {} to {}", description, copy);
+    }
+
+    private static QuireException targetExists(Path copy, Throwable cause) {
+        return new QuireException("storage_file_already_exists", 409,
+                "The backup target " + copy + " already exists; choose a new path or delete it first", cause);
+    }
+
+    private static void unzipStoreFile(Path zip, Path file) throws IOException {
+        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
+            for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                if (entry.getName().endsWith(FILE_SUFFIX)) {
+                    Files.copy(in, file);
+                    return;
+                }
+            }
+        }
+        throw new IOException("H2 wrote no store file into " + zip);
+    }
+
+    /** Opens the copy at {@code <work>.mv.db} on its own and closes it compacted. */
+    private void compact(Path work) throws IOException {
+        try (Connection connection = Connections.connect("jdbc:h2:file:" + work + ";TRACE_LEVEL_FILE=0");
+             Statement statement = connection.createStatement()) {
+            statement.execute("SHUTDOWN COMPACT");
+        } catch (SQLException e) {
+            throw new IOException("the copy does not open: " + e.getMessage(), e);
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            LOG.warn("Could not delete the backup's working file {}", file, e);
+        }
     }
 
     @Override
