@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.exc.StreamConstraintsException;
@@ -40,6 +41,20 @@ final class JsonSyntax {
             throw new QueryException(Trees.SYNTAX_ERROR);
         }
         return plain(root);
+    }
+
+    /**
+     * Decodes text that may or may not be JSON, as PHP's {@code json_decode} does for Appwrite: anything that
+     * is not a JSON document gives empty instead of an error.
+     */
+    static Optional<Object> tryDecode(String text) {
+        try {
+            JsonNode root = MAPPER.readTree(text);
+            return root == null || root.isMissingNode() ? Optional.empty()
+                    : Optional.ofNullable(plain(root));
+        } catch (JacksonException e) {
+            return Optional.empty();
+        }
     }
 
     private static boolean isNestingLimit(StreamConstraintsException e) {

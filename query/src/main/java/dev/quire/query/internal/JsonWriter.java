@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.MathContext;
 import java.math.RoundingMode;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Writes JSON text exactly as JavaScript's {@code JSON.stringify} does, so that query strings built
@@ -54,7 +56,39 @@ public final class JsonWriter {
         } else if (value instanceof Number n) {
             out.append(number(n));
         } else {
-            throw new IllegalArgumentException("Unsupported query value type: " + value.getClass().getName());
+            throw new IllegalArgumentException("Unsupported JSON value type: " + value.getClass().getName());
+        }
+    }
+
+    /**
+     * Appends any JSON value: a scalar, a {@code List} as an array or a {@code Map} as an object, nested as
+     * deep as the value goes (the caller's value, so its depth is the caller's).
+     */
+    public static void value(StringBuilder out, Object value) {
+        if (value instanceof List<?> list) {
+            out.append('[');
+            for (int i = 0; i < list.size(); i++) {
+                if (i > 0) {
+                    out.append(',');
+                }
+                value(out, list.get(i));
+            }
+            out.append(']');
+        } else if (value instanceof Map<?, ?> map) {
+            out.append('{');
+            boolean first = true;
+            for (Map.Entry<?, ?> entry : map.entrySet()) {
+                if (!first) {
+                    out.append(',');
+                }
+                first = false;
+                string(out, String.valueOf(entry.getKey()));
+                out.append(':');
+                value(out, entry.getValue());
+            }
+            out.append('}');
+        } else {
+            scalar(out, value);
         }
     }
 
