@@ -1,13 +1,15 @@
 package dev.quire.query;
 
+import dev.quire.QuireException;
+
 /**
  * A query string that could not be parsed or does not fit the schema it is run against.
  *
- * <p>Carries Appwrite's error type ({@code general_query_invalid}) and HTTP-style code (400) so core
- * can surface it unchanged; {@link #getMessage()} is Appwrite's message, for example
- * {@code Invalid query: Attribute not found in schema: year}.
+ * <p>A kind of {@link QuireException}, so one {@code catch} covers it: Appwrite's error type
+ * ({@code general_query_invalid}) and HTTP-style code (400); {@link #getMessage()} is Appwrite's message, for
+ * example {@code Invalid query: Attribute not found in schema: year}.
  */
-public class QueryException extends RuntimeException {
+public class QueryException extends QuireException {
 
     private static final long serialVersionUID = 1L;
 
@@ -20,16 +22,6 @@ public class QueryException extends RuntimeException {
      * @param message the full message, e.g. {@code Invalid query: Syntax error}
      */
     public QueryException(String message) {
-        super(message);
-    }
-
-    /** @return Appwrite's error type, always {@code general_query_invalid} */
-    public String getType() {
-        return TYPE;
-    }
-
-    /** @return the HTTP-style status code, always 400 */
-    public int getCode() {
-        return 400;
+        super(TYPE, 400, message);
     }
 }

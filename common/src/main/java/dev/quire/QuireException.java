@@ -1,7 +1,10 @@
 package dev.quire;
 
 /**
- * The one exception Quire throws: an Appwrite error, with Appwrite's error type and HTTP-style code.
+ * The one exception Quire throws: an Appwrite error, with Appwrite's error type and HTTP-style code. A bad
+ * query string ({@code dev.quire.query.QueryException}) and a bad permission
+ * ({@code dev.quire.permissions.PermissionException}) are kinds of it, so one {@code catch} covers every
+ * failure.
  *
  * <pre>{@code
  * try {
