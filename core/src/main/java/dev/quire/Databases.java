@@ -3,7 +3,10 @@ package dev.quire;
 import dev.quire.internal.schema.AttributeDef;
 import dev.quire.internal.schema.AttributeFormat;
 import dev.quire.internal.schema.AttributeType;
-import dev.quire.internal.storage.Store;
+import dev.quire.internal.Access;
+import dev.quire.internal.Clock;
+import dev.quire.internal.Options;
+import dev.quire.internal.storage.UnitOfWork;
 import dev.quire.permissions.Caller;
 
 import java.nio.file.Path;
@@ -12,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * The Appwrite Databases service, in process: databases, collections, attributes, indexes and documents,
@@ -40,32 +45,45 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class Databases implements AutoCloseable {
     private static final Map<Path, Shared> OPEN_FILES = new HashMap<>();
 
-    /** An engine with the number of root handles that share it; the last close closes the store. */
+    /** A store's services with the number of root handles that share them; the last close closes the store. */
     private static final class Shared {
-        final Engine engine;
-        final Path path;
+        final Services services;
         int handles = 1;
 
-        Shared(Engine engine, Path path) {
-            this.engine = engine;
-            this.path = path;
+        Shared(Services services) {
+            this.services = services;
         }
     }
 
     private final Shared shared;
-    private final Engine engine;
-    private final Caller caller;
+    private final Services services;
+    private final Access access;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private Databases(Shared shared, Caller caller) {
+    private Databases(Shared shared, Access access) {
         this.shared = shared;
-        this.engine = shared.engine;
-        this.caller = caller;
+        this.services = shared.services;
+        this.access = access;
+    }
+
+    /**
+     * Options for opening a store, for when {@link #open(Path)} and {@link #inMemory()} are not enough.
+     *
+     * <pre>{@code
+     * Databases db = Databases.builder().path(Path.of("data/app")).build();
+     * Databases test = Databases.builder().inMemory().build();
+     * }</pre>
+     *
+     * @return a builder with no store chosen yet
+     */
+    public static Builder builder() {
+        return new Builder();
     }
 
     /**
      * Opens the store kept in the file {@code path + ".mv.db"}, creating it (and its directory) if missing.
      * Opening the same path twice in one JVM shares one store; a store in use by another process is refused.
+     * Short for {@code builder().path(path).build()}.
      *
      * @param path the store's path without extension, for example {@code Path.of("data/app")}
      * @return a root handle: no permission checks
@@ -73,26 +91,86 @@ public final class Databases implements AutoCloseable {
      *                        read or written
      */
     public static Databases open(Path path) {
-        Path key = Objects.requireNonNull(path, "path").toAbsolutePath().normalize();
-        synchronized (OPEN_FILES) {
-            Shared shared = OPEN_FILES.get(key);
-            if (shared != null) {
-                shared.handles++;
-                return new Databases(shared, null);
-            }
-            shared = new Shared(new Engine(Store.open(key)), key);
-            OPEN_FILES.put(key, shared);
-            return new Databases(shared, null);
-        }
+        return builder().path(path).build();
     }
 
     /**
-     * A private in-memory store, gone when closed: for tests.
+     * A private in-memory store, gone when closed: for tests. Short for {@code builder().inMemory().build()}.
      *
      * @return a root handle: no permission checks
      */
     public static Databases inMemory() {
-        return new Databases(new Shared(new Engine(Store.inMemory()), null), null);
+        return builder().inMemory().build();
+    }
+
+    private static Databases open(Options options) {
+        if (options.path() == null) {
+            return new Databases(new Shared(new Services(options)), Access.root());
+        }
+        synchronized (OPEN_FILES) {
+            Shared shared = OPEN_FILES.get(options.path());
+            if (shared != null) {
+                if (!shared.services.options.equals(options)) {
+                    throw new IllegalStateException("The store " + options.path()
+                            + " is open in this JVM with other options: " + shared.services.options);
+                }
+                shared.handles++;
+                return new Databases(shared, Access.root());
+            }
+            shared = new Shared(new Services(options));
+            OPEN_FILES.put(options.path(), shared);
+            return new Databases(shared, Access.root());
+        }
+    }
+
+    /**
+     * Chooses where a store lives and how it behaves; {@link #build()} checks the choice once and opens the
+     * store. A builder is not thread-safe; the handle it builds is.
+     */
+    public static final class Builder {
+        private Path path;
+        private boolean inMemory;
+
+        private Builder() {
+        }
+
+        /**
+         * Keeps the store in the file {@code path + ".mv.db"}, created (with its directory) if missing.
+         *
+         * @param path the store's path without extension, for example {@code Path.of("data/app")}
+         * @return this builder
+         */
+        public Builder path(Path path) {
+            this.path = Objects.requireNonNull(path, "path");
+            return this;
+        }
+
+        /**
+         * Keeps the store in memory, private to the handle and gone when it is closed: for tests.
+         *
+         * @return this builder
+         */
+        public Builder inMemory() {
+            this.inMemory = true;
+            return this;
+        }
+
+        /**
+         * Opens the store.
+         *
+         * @return a root handle: no permission checks
+         * @throws IllegalStateException when neither or both of {@link #path(Path)} and {@link #inMemory()}
+         *                               were chosen, or the path is open in this JVM with other options
+         * @throws QuireException        when the file is in use by another process, is not a Quire store, or
+         *                               cannot be read or written
+         */
+        public Databases build() {
+            if (inMemory == (path != null)) {
+                throw new IllegalStateException(inMemory ? "Choose path(...) or inMemory(), not both"
+                        : "Choose where the store lives: path(...) or inMemory()");
+            }
+            return open(inMemory ? Options.inMemory() : new Options(path.toAbsolutePath().normalize()));
+        }
     }
 
     /**
@@ -108,7 +186,7 @@ public final class Databases implements AutoCloseable {
      * @return a view for that caller
      */
     public Databases as(Caller caller) {
-        return new Databases(shared, Objects.requireNonNull(caller, "caller"));
+        return new Databases(shared, Access.of(caller));
     }
 
     /**
@@ -117,17 +195,17 @@ public final class Databases implements AutoCloseable {
      */
     @Override
     public void close() {
-        if (caller != null || !closed.compareAndSet(false, true)) {
+        if (!access.isRoot() || !closed.compareAndSet(false, true)) {
             return;
         }
-        if (shared.path == null) {
-            engine.close();
+        if (services.options.path() == null) {
+            services.close();
             return;
         }
         synchronized (OPEN_FILES) {
             if (--shared.handles == 0) {
-                OPEN_FILES.remove(shared.path);
-                engine.close();
+                OPEN_FILES.remove(services.options.path());
+                services.close();
             }
         }
     }
@@ -152,15 +230,31 @@ public final class Databases implements AutoCloseable {
      *                        {@code general_server_error} (500) when the copy cannot be written
      */
     public void backup(Path path) {
-        engine().backup(caller, Objects.requireNonNull(path, "path"));
+        Objects.requireNonNull(path, "path");
+        useUnit(unit -> {
+            access.requireRoot("archives.write");
+            services.store.backup(path);
+        });
     }
 
-    /** The engine, once this handle and its store are known to be open. */
-    private Engine engine() {
-        if (closed.get() || engine.isClosed()) {
-            throw new QuireException("general_server_error", 500, "The store " + engine.store() + " is closed");
+    /** The store's services, once this handle and its store are known to be open. */
+    private Services services() {
+        if (closed.get() || services.isClosed()) {
+            throw new QuireException("general_server_error", 500, "The store " + services.store + " is closed");
         }
-        return engine;
+        return services;
+    }
+
+    /** Runs a call in its own unit of work. */
+    private <T> T inUnit(Function<UnitOfWork, T> call) {
+        return services().inUnit(call);
+    }
+
+    private void useUnit(Consumer<UnitOfWork> call) {
+        inUnit(unit -> {
+            call.accept(unit);
+            return null;
+        });
     }
 
     // ---- databases ------------------------------------------------------------------------------------
@@ -177,27 +271,27 @@ public final class Databases implements AutoCloseable {
 
     /** Creates a database; a disabled one looks missing to every caller but the root handle. */
     public Database create(String databaseId, String name, boolean enabled) {
-        return engine().createDatabase(caller, databaseId, name, enabled);
+        return services().databases.create(access, databaseId, name, enabled);
     }
 
     /** @throws QuireException {@code database_not_found} */
     public Database get(String databaseId) {
-        return engine().getDatabase(caller, databaseId);
+        return services().databases.get(access, databaseId);
     }
 
     /** Lists databases; queries may filter and order on {@code $id}, {@code name}, {@code enabled}, and timestamps. */
     public DatabaseList list(List<String> queries) {
-        return engine().listDatabases(caller, queries);
+        return services().databases.list(access, queries);
     }
 
     /** Updates a database; {@code null} arguments keep their value. */
     public Database update(String databaseId, String name, Boolean enabled) {
-        return engine().updateDatabase(caller, databaseId, name, enabled);
+        return services().databases.update(access, databaseId, name, enabled);
     }
 
     /** Deletes a database with all its collections and documents. */
     public void delete(String databaseId) {
-        engine().deleteDatabase(caller, databaseId);
+        services().databases.delete(access, databaseId);
     }
 
     // ---- collections ----------------------------------------------------------------------------------
@@ -211,7 +305,7 @@ public final class Databases implements AutoCloseable {
      */
     public Collection createCollection(String databaseId, String collectionId, String name, List<String> permissions,
                                        boolean documentSecurity, boolean enabled) {
-        return engine().createCollection(caller, databaseId, collectionId, name, permissions, documentSecurity, enabled);
+        return services().databases.createCollection(access, databaseId, collectionId, name, permissions, documentSecurity, enabled);
     }
 
     /** Creates an enabled collection without permissions and without document security. */
@@ -221,23 +315,24 @@ public final class Databases implements AutoCloseable {
 
     /** @throws QuireException {@code collection_not_found} */
     public Collection getCollection(String databaseId, String collectionId) {
-        return engine().getCollection(caller, databaseId, collectionId);
+        return services().databases.getCollection(access, databaseId, collectionId);
     }
 
     /** Lists collections; queries may use {@code $id}, {@code name}, {@code enabled}, {@code documentSecurity}. */
     public CollectionList listCollections(String databaseId, List<String> queries) {
-        return engine().listCollections(caller, databaseId, queries);
+        return services().databases.listCollections(access, databaseId, queries);
     }
 
     /** Updates a collection; {@code null} arguments keep their value. */
     public Collection updateCollection(String databaseId, String collectionId, String name, List<String> permissions,
                                        Boolean documentSecurity, Boolean enabled) {
-        return engine().updateCollection(caller, databaseId, collectionId, name, permissions, documentSecurity, enabled);
+        return inUnit(unit -> services.databases.updateCollection(unit, access, databaseId, collectionId, name,
+                permissions, documentSecurity, enabled));
     }
 
     /** Deletes a collection with all its documents. */
     public void deleteCollection(String databaseId, String collectionId) {
-        engine().deleteCollection(caller, databaseId, collectionId);
+        useUnit(unit -> services.databases.deleteCollection(unit, access, databaseId, collectionId));
     }
 
     // ---- attributes -----------------------------------------------------------------------------------
@@ -313,9 +408,10 @@ public final class Databases implements AutoCloseable {
     private Attribute createAttribute(String databaseId, String collectionId, String key, AttributeType type,
                                       AttributeFormat format, boolean required, boolean array, Long size, Number min,
                                       Number max, Object xdefault, List<String> elements) {
-        String now = Engine.now();
-        return engine().createAttribute(caller, databaseId, collectionId, new AttributeDef(key, type, format, required,
-                array, size, min, max, xdefault, elements, now, now));
+        String now = Clock.now();
+        return inUnit(unit -> services.schema.createAttribute(unit, access, databaseId, collectionId,
+                new AttributeDef(key, type, format, required,
+                array, size, min, max, xdefault, elements, now, now)));
     }
 
     /**
@@ -338,8 +434,9 @@ public final class Databases implements AutoCloseable {
      */
     public Attribute updateStringAttribute(String databaseId, String collectionId, String key, boolean required,
                                            String xdefault, Integer size, String newKey) {
-        return engine().updateAttribute(caller, databaseId, collectionId, key, AttributeType.STRING, null, required,
-                xdefault, null, null, size == null ? null : size.longValue(), null, newKey);
+        return inUnit(unit -> services.schema.updateAttribute(unit, access, databaseId, collectionId, key,
+                AttributeType.STRING, null, required,
+                xdefault, null, null, size == null ? null : size.longValue(), null, newKey));
     }
 
     /**
@@ -348,43 +445,49 @@ public final class Databases implements AutoCloseable {
      */
     public Attribute updateIntegerAttribute(String databaseId, String collectionId, String key, boolean required,
                                             Long xdefault, Long min, Long max, String newKey) {
-        return engine().updateAttribute(caller, databaseId, collectionId, key, AttributeType.INTEGER, null, required,
-                xdefault, min, max, null, null, newKey);
+        return inUnit(unit -> services.schema.updateAttribute(unit, access, databaseId, collectionId, key,
+                AttributeType.INTEGER, null, required,
+                xdefault, min, max, null, null, newKey));
     }
 
     /** Changes a float attribute; {@code null} {@code min}/{@code max} keep the current bounds. */
     public Attribute updateFloatAttribute(String databaseId, String collectionId, String key, boolean required,
                                           Double xdefault, Double min, Double max, String newKey) {
-        return engine().updateAttribute(caller, databaseId, collectionId, key, AttributeType.FLOAT, null, required,
-                xdefault, min, max, null, null, newKey);
+        return inUnit(unit -> services.schema.updateAttribute(unit, access, databaseId, collectionId, key,
+                AttributeType.FLOAT, null, required,
+                xdefault, min, max, null, null, newKey));
     }
 
     /** Changes a boolean attribute. */
     public Attribute updateBooleanAttribute(String databaseId, String collectionId, String key, boolean required,
                                             Boolean xdefault, String newKey) {
-        return engine().updateAttribute(caller, databaseId, collectionId, key, AttributeType.BOOLEAN, null, required,
-                xdefault, null, null, null, null, newKey);
+        return inUnit(unit -> services.schema.updateAttribute(unit, access, databaseId, collectionId, key,
+                AttributeType.BOOLEAN, null, required,
+                xdefault, null, null, null, null, newKey));
     }
 
     /** Changes an email attribute. */
     public Attribute updateEmailAttribute(String databaseId, String collectionId, String key, boolean required,
                                           String xdefault, String newKey) {
-        return engine().updateAttribute(caller, databaseId, collectionId, key, AttributeType.STRING,
-                AttributeFormat.EMAIL, required, xdefault, null, null, null, null, newKey);
+        return inUnit(unit -> services.schema.updateAttribute(unit, access, databaseId, collectionId, key,
+                AttributeType.STRING,
+                AttributeFormat.EMAIL, required, xdefault, null, null, null, null, newKey));
     }
 
     /** Changes a URL attribute. */
     public Attribute updateUrlAttribute(String databaseId, String collectionId, String key, boolean required,
                                         String xdefault, String newKey) {
-        return engine().updateAttribute(caller, databaseId, collectionId, key, AttributeType.STRING,
-                AttributeFormat.URL, required, xdefault, null, null, null, null, newKey);
+        return inUnit(unit -> services.schema.updateAttribute(unit, access, databaseId, collectionId, key,
+                AttributeType.STRING,
+                AttributeFormat.URL, required, xdefault, null, null, null, null, newKey));
     }
 
     /** Changes an IP attribute. */
     public Attribute updateIpAttribute(String databaseId, String collectionId, String key, boolean required,
                                        String xdefault, String newKey) {
-        return engine().updateAttribute(caller, databaseId, collectionId, key, AttributeType.STRING,
-                AttributeFormat.IP, required, xdefault, null, null, null, null, newKey);
+        return inUnit(unit -> services.schema.updateAttribute(unit, access, databaseId, collectionId, key,
+                AttributeType.STRING,
+                AttributeFormat.IP, required, xdefault, null, null, null, null, newKey));
     }
 
     /**
@@ -393,25 +496,27 @@ public final class Databases implements AutoCloseable {
      */
     public Attribute updateEnumAttribute(String databaseId, String collectionId, String key, List<String> elements,
                                          boolean required, String xdefault, String newKey) {
-        return engine().updateAttribute(caller, databaseId, collectionId, key, AttributeType.STRING,
-                AttributeFormat.ENUM, required, xdefault, null, null, null, elements, newKey);
+        return inUnit(unit -> services.schema.updateAttribute(unit, access, databaseId, collectionId, key,
+                AttributeType.STRING,
+                AttributeFormat.ENUM, required, xdefault, null, null, null, elements, newKey));
     }
 
     /** Changes a datetime attribute. */
     public Attribute updateDatetimeAttribute(String databaseId, String collectionId, String key, boolean required,
                                              String xdefault, String newKey) {
-        return engine().updateAttribute(caller, databaseId, collectionId, key, AttributeType.DATETIME, null, required,
-                xdefault, null, null, null, null, newKey);
+        return inUnit(unit -> services.schema.updateAttribute(unit, access, databaseId, collectionId, key,
+                AttributeType.DATETIME, null, required,
+                xdefault, null, null, null, null, newKey));
     }
 
     /** @throws QuireException {@code attribute_not_found} */
     public Attribute getAttribute(String databaseId, String collectionId, String key) {
-        return engine().getAttribute(caller, databaseId, collectionId, key);
+        return services().schema.getAttribute(access, databaseId, collectionId, key);
     }
 
     /** Lists attributes; queries may use {@code key}, {@code type}, {@code size}, {@code required}, {@code array}. */
     public AttributeList listAttributes(String databaseId, String collectionId, List<String> queries) {
-        return engine().listAttributes(caller, databaseId, collectionId, queries);
+        return services().schema.listAttributes(access, databaseId, collectionId, queries);
     }
 
     /**
@@ -419,7 +524,7 @@ public final class Databases implements AutoCloseable {
      * attribute, or identical to another index, is deleted (as Appwrite does).
      */
     public void deleteAttribute(String databaseId, String collectionId, String key) {
-        engine().deleteAttribute(caller, databaseId, collectionId, key);
+        useUnit(unit -> services.schema.deleteAttribute(unit, access, databaseId, collectionId, key));
     }
 
     // ---- indexes --------------------------------------------------------------------------------------
@@ -449,17 +554,18 @@ public final class Databases implements AutoCloseable {
      */
     public Index createIndex(String databaseId, String collectionId, String key, IndexType type,
                              List<String> attributes, List<String> orders, List<Integer> lengths) {
-        return engine().createIndex(caller, databaseId, collectionId, key, type, attributes, orders, lengths);
+        return inUnit(unit -> services.schema.createIndex(unit, access, databaseId, collectionId, key, type,
+                attributes, orders, lengths));
     }
 
     /** @throws QuireException {@code index_not_found} */
     public Index getIndex(String databaseId, String collectionId, String key) {
-        return engine().getIndex(caller, databaseId, collectionId, key);
+        return services().schema.getIndex(access, databaseId, collectionId, key);
     }
 
     /** Lists indexes; queries may use {@code key}, {@code type}, {@code status}, {@code attributes}, {@code error}. */
     public IndexList listIndexes(String databaseId, String collectionId, List<String> queries) {
-        return engine().listIndexes(caller, databaseId, collectionId, queries);
+        return services().schema.listIndexes(access, databaseId, collectionId, queries);
     }
 
     /**
@@ -468,7 +574,7 @@ public final class Databases implements AutoCloseable {
      * @throws QuireException {@code index_not_found}
      */
     public void deleteIndex(String databaseId, String collectionId, String key) {
-        engine().deleteIndex(caller, databaseId, collectionId, key);
+        useUnit(unit -> services.schema.deleteIndex(unit, access, databaseId, collectionId, key));
     }
 
     // ---- documents ------------------------------------------------------------------------------------
@@ -485,13 +591,14 @@ public final class Databases implements AutoCloseable {
      */
     public Document createDocument(String databaseId, String collectionId, String documentId, Map<String, ?> data,
                                    List<String> permissions) {
-        return engine().createDocument(caller, databaseId, collectionId, documentId, data, permissions);
+        return inUnit(unit -> services.documents.create(unit, access, databaseId, collectionId, documentId, data,
+                permissions));
     }
 
     /** Creates a document from a record or bean, whose properties are the attributes. */
     public Document createDocument(String databaseId, String collectionId, String documentId, Object data,
                                    List<String> permissions) {
-        return createDocument(databaseId, collectionId, documentId, Engine.dataOf(data), permissions);
+        return createDocument(databaseId, collectionId, documentId, DocumentService.dataOf(data), permissions);
     }
 
     /** Creates a document with default permissions. */
@@ -506,7 +613,7 @@ public final class Databases implements AutoCloseable {
      * @throws QuireException {@code document_not_found}, also when the caller may not read it
      */
     public Document getDocument(String databaseId, String collectionId, String documentId, List<String> queries) {
-        return engine().getDocument(caller, databaseId, collectionId, documentId, queries);
+        return inUnit(unit -> services.documents.get(unit, access, databaseId, collectionId, documentId, queries));
     }
 
     /** Reads a document with every attribute. */
@@ -529,7 +636,7 @@ public final class Databases implements AutoCloseable {
      * is then -1.
      */
     public DocumentList listDocuments(String databaseId, String collectionId, List<String> queries, boolean total) {
-        return engine().listDocuments(caller, databaseId, collectionId, queries, total);
+        return inUnit(unit -> services.documents.list(unit, access, databaseId, collectionId, queries, total));
     }
 
     /**
@@ -539,13 +646,14 @@ public final class Databases implements AutoCloseable {
      */
     public Document updateDocument(String databaseId, String collectionId, String documentId, Map<String, ?> data,
                                    List<String> permissions) {
-        return engine().updateDocument(caller, databaseId, collectionId, documentId, data, permissions);
+        return inUnit(unit -> services.documents.update(unit, access, databaseId, collectionId, documentId, data,
+                permissions));
     }
 
     /** Updates a document from a record or bean; every property is written. */
     public Document updateDocument(String databaseId, String collectionId, String documentId, Object data,
                                    List<String> permissions) {
-        return updateDocument(databaseId, collectionId, documentId, Engine.dataOf(data), permissions);
+        return updateDocument(databaseId, collectionId, documentId, DocumentService.dataOf(data), permissions);
     }
 
     /**
@@ -555,22 +663,23 @@ public final class Databases implements AutoCloseable {
      */
     public Document upsertDocument(String databaseId, String collectionId, String documentId, Map<String, ?> data,
                                    List<String> permissions) {
-        return engine().upsertDocument(caller, databaseId, collectionId, documentId, data, permissions);
+        return inUnit(unit -> services.documents.upsert(unit, access, databaseId, collectionId, documentId, data,
+                permissions));
     }
 
     /** Upserts a document from a record or bean. */
     public Document upsertDocument(String databaseId, String collectionId, String documentId, Object data,
                                    List<String> permissions) {
-        return upsertDocument(databaseId, collectionId, documentId, Engine.dataOf(data), permissions);
+        return upsertDocument(databaseId, collectionId, documentId, DocumentService.dataOf(data), permissions);
     }
 
     /** Deletes a document and its permissions. */
     public void deleteDocument(String databaseId, String collectionId, String documentId) {
-        engine().deleteDocument(caller, databaseId, collectionId, documentId);
+        useUnit(unit -> services.documents.delete(unit, access, databaseId, collectionId, documentId));
     }
 
     @Override
     public String toString() {
-        return "Databases[" + engine.store() + (caller == null ? ", root" : ", " + caller) + "]";
+        return "Databases[" + services.store + ", " + access + "]";
     }
 }

@@ -19,4 +19,19 @@ public enum IndexType {
     public String value() {
         return value;
     }
+
+    /**
+     * The type Appwrite names so.
+     *
+     * @param value {@code key}, {@code unique} or {@code fulltext}
+     * @throws IllegalArgumentException for any other name
+     */
+    public static IndexType of(String value) {
+        for (IndexType type : values()) {
+            if (type.value.equals(value)) {
+                return type;
+            }
+        }
+        throw new IllegalArgumentException("Unknown index type: " + value);
+    }
 }

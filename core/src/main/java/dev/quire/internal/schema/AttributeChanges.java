@@ -1,5 +1,6 @@
 package dev.quire.internal.schema;
 
+import dev.quire.IndexType;
 import dev.quire.internal.Errors;
 
 import java.math.BigDecimal;
@@ -132,7 +133,7 @@ public final class AttributeChanges {
                 IndexDef shrunk = new IndexDef(index.key(), index.type(), attributes, without(index.orders(), position),
                         without(index.lengths(), position), index.sqlName(), index.createdAt(), now);
                 shrunk = new IndexDef(shrunk.key(), shrunk.type(), shrunk.attributes(), shrunk.orders(),
-                        shrunk.lengths(), shrunk.type().equals("fulltext") ? index.sqlName() : rename.apply(shrunk),
+                        shrunk.lengths(), shrunk.type() == IndexType.FULLTEXT ? index.sqlName() : rename.apply(shrunk),
                         shrunk.createdAt(), now);
                 remaining.remove(index);
                 IndexDef kept = shrunk;

@@ -1,5 +1,6 @@
 package dev.quire.internal.schema;
 
+import dev.quire.IndexType;
 import dev.quire.permissions.Grant;
 import dev.quire.query.Field;
 import dev.quire.query.QuerySchema;
@@ -56,7 +57,7 @@ public final class CollectionSchema {
         }
         Set<String> fulltext = new HashSet<>();
         for (IndexDef index : indexes) {
-            if ("fulltext".equals(index.type()) && index.attributes().size() == 1) {
+            if (index.type() == IndexType.FULLTEXT && index.attributes().size() == 1) {
                 fulltext.add(index.attributes().get(0));
             }
         }

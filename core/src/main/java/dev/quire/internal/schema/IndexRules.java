@@ -1,5 +1,6 @@
 package dev.quire.internal.schema;
 
+import dev.quire.IndexType;
 import dev.quire.internal.Errors;
 
 import java.util.ArrayList;
@@ -46,7 +47,7 @@ public final class IndexRules {
      * @param orders  {@code ASC}/{@code DESC} per attribute, possibly fewer than the attributes; may be {@code null}
      * @param lengths prefix lengths, possibly fewer than the attributes; {@code null} entries and 0 mean none
      */
-    public static IndexDef check(CollectionSchema schema, String key, String type, List<String> attributes,
+    public static IndexDef check(CollectionSchema schema, String key, IndexType type, List<String> attributes,
                                  List<String> orders, List<Integer> lengths, String sqlName, String now) {
         Keys.check("key", key);
         if (attributes == null || attributes.size() > MAX_ARRAY_PARAMS) {
@@ -101,7 +102,7 @@ public final class IndexRules {
      * changes size.
      */
     public static void checkLengths(IndexDef index, List<AttributeDef> attributes) {
-        if (index.type().equals("fulltext")) {
+        if (index.type() == IndexType.FULLTEXT) {
             return;
         }
         if (index.lengths().size() > index.attributes().size()) {
@@ -142,9 +143,6 @@ public final class IndexRules {
     }
 
     private static void validate(IndexDef index, List<AttributeDef> attributes, List<IndexDef> existing) {
-        if (!Set.of("key", "unique", "fulltext").contains(index.type())) {
-            throw Errors.indexInvalid("Unknown index type: " + index.type() + ". Must be one of key, unique, fulltext");
-        }
         if (index.attributes().isEmpty()) {
             throw Errors.indexInvalid("No attributes provided for index");
         }
@@ -154,7 +152,7 @@ public final class IndexRules {
                 throw Errors.indexInvalid("Duplicate attributes provided");
             }
         }
-        if (index.type().equals("fulltext")) {
+        if (index.type() == IndexType.FULLTEXT) {
             for (AttributeDef attribute : attributes) {
                 if (attribute.type() != AttributeType.STRING) {
                     throw Errors.indexInvalid("Attribute \"" + attribute.key()
@@ -193,7 +191,7 @@ public final class IndexRules {
     }
 
     private static boolean isRegular(IndexDef index) {
-        return index.type().equals("key") || index.type().equals("unique");
+        return index.type() != IndexType.FULLTEXT;
     }
 
     private static boolean sameElements(List<String> a, List<String> b) {

@@ -37,4 +37,12 @@ public final class Keys {
         }
         return key;
     }
+
+    /** A display name: 1 to 128 characters, as Appwrite's validator takes it. */
+    public static String name(String name) {
+        if (name == null || name.isEmpty() || name.codePointCount(0, name.length()) > 128) {
+            throw Errors.invalidParam("name", "Value must be a valid string and at least 1 chars and no longer than 128 chars");
+        }
+        return name;
+    }
 }

@@ -1,5 +1,6 @@
 package dev.quire.internal.storage;
 
+import dev.quire.IndexType;
 import dev.quire.internal.schema.CollectionSchema;
 import dev.quire.internal.schema.IndexDef;
 
@@ -28,7 +29,7 @@ final class FullTextIndexes implements QuerySql.FullText {
 
     FullTextIndexes(CollectionSchema schema) {
         for (IndexDef index : schema.indexes()) {
-            if (index.type().equals("fulltext") && index.attributes().size() == 1) {
+            if (index.type() == IndexType.FULLTEXT && index.attributes().size() == 1) {
                 String attribute = index.attributes().get(0);
                 tables.put(index.sqlName(), attribute);
                 searchable.putIfAbsent(attribute, index.sqlName());

@@ -60,7 +60,7 @@ final class MetadataQuery<T> {
         QuerySql sql = new QuerySql(fields, QuerySql.FullText.NONE);
         String text = sql.page(columns, table, scoped(), plan.filters(),
                 plan.orders().stream().filter(o -> o.method() != Method.ORDER_RANDOM).toList(), random, cursor,
-                before, plan.limit() == null ? 25 : plan.limit(), plan.offset() == null ? 0 : plan.offset());
+                before, Paging.limit(plan), Paging.offset(plan));
         List<T> items = new ArrayList<>();
         try (PreparedStatement statement = connection.prepareStatement(text)) {
             sql.bindTo(statement);

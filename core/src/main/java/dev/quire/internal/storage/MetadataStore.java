@@ -1,5 +1,6 @@
 package dev.quire.internal.storage;
 
+import dev.quire.IndexType;
 import dev.quire.QuireException;
 import dev.quire.internal.Errors;
 import dev.quire.internal.Json;
@@ -283,7 +284,7 @@ public final class MetadataStore {
         List<String> built = new ArrayList<>();
         try {
             for (IndexDef index : changed) {
-                if (!index.type().equals("fulltext")) {
+                if (index.type() != IndexType.FULLTEXT) {
                     build(collectionSeq, index);
                     built.add(Sql.dropIndex(index.sqlName()));
                 }
@@ -310,15 +311,15 @@ public final class MetadataStore {
         List<String> drops = new ArrayList<>();
         for (IndexDef index : before) {
             boolean gone = removed.stream().anyMatch(r -> r.key().equals(index.key()));
-            boolean rebuilt = changed.stream().anyMatch(c -> c.key().equals(index.key()) && !c.type().equals("fulltext"));
+            boolean rebuilt = changed.stream().anyMatch(c -> c.key().equals(index.key()) && c.type() != IndexType.FULLTEXT);
             if (gone || rebuilt) {
-                drops.add(index.type().equals("fulltext") ? Sql.dropTable(index.sqlName()) : Sql.dropIndex(index.sqlName()));
+                drops.add(index.type() == IndexType.FULLTEXT ? Sql.dropTable(index.sqlName()) : Sql.dropIndex(index.sqlName()));
             }
         }
         drops.add(Sql.dropColumn(collectionSeq, key));
         ddl(drops);
         for (IndexDef index : changed) {
-            if (index.type().equals("fulltext") && index.attributes().size() == 1) {
+            if (index.type() == IndexType.FULLTEXT && index.attributes().size() == 1) {
                 store.inTransaction(connection -> {
                     try (Statement statement = connection.createStatement()) {
                         statement.execute("DELETE FROM " + Sql.quote(index.sqlName()));
@@ -489,7 +490,7 @@ public final class MetadataStore {
         for (Object attribute : (Object[]) rows.getArray("attributes").getArray()) {
             attributes.add((String) attribute);
         }
-        return new IndexDef(rows.getString("key"), rows.getString("type"), attributes,
+        return new IndexDef(rows.getString("key"), IndexType.of(rows.getString("type")), attributes,
                 Json.readStringList(rows.getString("orders")), lengths, rows.getString("_sqlName"),
                 rows.getString("_createdAt"), rows.getString("_updatedAt"));
     }
@@ -524,7 +525,7 @@ public final class MetadataStore {
     }
 
     private void build(long collectionSeq, IndexDef index) {
-        if (index.type().equals("fulltext")) {
+        if (index.type() == IndexType.FULLTEXT) {
             ddl(Sql.createFullTextTable(index.sqlName()));
             if (index.attributes().size() == 1) {
                 store.inTransaction(connection -> {
@@ -535,7 +536,7 @@ public final class MetadataStore {
             return;
         }
         try {
-            ddl(List.of(Sql.createIndex(collectionSeq, index.sqlName(), index.type().equals("unique"),
+            ddl(List.of(Sql.createIndex(collectionSeq, index.sqlName(), index.type() == IndexType.UNIQUE,
                     index.attributes(), index.orders())));
         } catch (QuireException e) {
             // The store reports H2's duplicate key as document_already_exists: here it means duplicate values.
@@ -548,7 +549,7 @@ public final class MetadataStore {
     }
 
     private void unbuild(IndexDef index) {
-        ddl(List.of(index.type().equals("fulltext") ? Sql.dropTable(index.sqlName()) : Sql.dropIndex(index.sqlName())));
+        ddl(List.of(index.type() == IndexType.FULLTEXT ? Sql.dropTable(index.sqlName()) : Sql.dropIndex(index.sqlName())));
     }
 
     /** Removes the index's metadata, then the H2 index or full-text table behind it. */
@@ -568,7 +569,7 @@ public final class MetadataStore {
                 + "\"_createdAt\", \"_updatedAt\") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             statement.setLong(1, collectionSeq);
             statement.setString(2, index.key());
-            statement.setString(3, index.type());
+            statement.setString(3, index.type().value());
             statement.setObject(4, index.attributes().toArray(new String[0]));
             statement.setString(5, Json.write(index.orders()));
             statement.setString(6, Json.write(index.lengths()));

@@ -124,14 +124,36 @@ public final class Store implements AutoCloseable {
                 true);
     }
 
+    /** A unit of work for one call: it opens a transaction only if it writes or needs a snapshot. */
+    public UnitOfWork unit() {
+        return new UnitOfWork(this, false);
+    }
+
+    /**
+     * A unit of work whose repeatable-read transaction is open at once and spans every call made through it,
+     * until it is committed or closed.
+     */
+    public UnitOfWork beginTransaction() {
+        UnitOfWork unit = new UnitOfWork(this, true);
+        try {
+            unit.begin();
+        } catch (RuntimeException e) {
+            unit.close();
+            throw e;
+        }
+        return unit;
+    }
+
     /**
      * Runs work in one transaction: everything it wrote commits together, or nothing does; when it returns,
      * what it wrote is in the file.
      */
     public <T> T inTransaction(Work<T> work) {
-        T result = transaction(work, Connection.TRANSACTION_READ_COMMITTED);
-        persist();
-        return result;
+        try (UnitOfWork unit = unit()) {
+            T result = unit.write(work);
+            unit.commit();
+            return result;
+        }
     }
 
     /** Runs DDL, which H2 commits by itself; when it returns, the change is in the file. */
@@ -154,7 +176,7 @@ public final class Store implements AutoCloseable {
      * between lost an acknowledged write in the crash tests (RELIABILITY.md). A blocking commit closes that gap;
      * when the attempt succeeded it finds nothing unsaved and returns at once.
      */
-    private void persist() {
+    void persist() {
         if (file != null && !file.isClosed()) {
             file.commit();
             if (headerRepair != null) {
@@ -173,46 +195,23 @@ public final class Store implements AutoCloseable {
      * agree even while other threads write.
      */
     public <T> T snapshot(Work<T> work) {
-        return transaction(work, Connection.TRANSACTION_REPEATABLE_READ);
-    }
-
-    private <T> T transaction(Work<T> work, int isolation) {
-        try {
-            Connection connection = connect();
-            try {
-                // Isolation first: H2 commits the open transaction when it changes under auto-commit off.
-                connection.setTransactionIsolation(isolation);
-                connection.setAutoCommit(false);
-                T result = work.run(connection);
-                connection.commit();
-                connection.setAutoCommit(true);
-                return result;
-            } catch (SQLException | RuntimeException | Error e) {
-                rollback(connection, e);
-                throw e;
-            } finally {
-                connections.give(connection);
-            }
-        } catch (SQLException e) {
-            throw translate(e);
+        try (UnitOfWork unit = unit()) {
+            T result = unit.snapshot(work);
+            unit.commit();
+            return result;
         }
     }
 
     /** Runs read-only work on a connection in auto-commit mode. */
     public <T> T read(Work<T> work) {
-        try {
-            Connection connection = connect();
-            try {
-                return work.run(connection);
-            } finally {
-                connections.give(connection);
-            }
-        } catch (SQLException e) {
-            throw translate(e);
+        try (UnitOfWork unit = unit()) {
+            T result = unit.read(work);
+            unit.commit();
+            return result;
         }
     }
 
-    private Connection connect() throws SQLException {
+    Connection connect() throws SQLException {
         try {
             return connections.take();
         } catch (IllegalStateException e) {
@@ -220,14 +219,9 @@ public final class Store implements AutoCloseable {
         }
     }
 
-    /** Rolls back and leaves auto-commit on; when that fails, the pool rolls back again or drops the connection. */
-    private static void rollback(Connection connection, Throwable cause) {
-        try {
-            connection.rollback();
-            connection.setAutoCommit(true);
-        } catch (SQLException e) {
-            cause.addSuppressed(e);
-        }
+    /** Hands a unit's connection back to the pool. */
+    void release(Connection connection) {
+        connections.give(connection);
     }
 
     /** The one translation from H2's failures to Appwrite's errors. */

@@ -1,0 +1,260 @@
+package dev.quire;
+
+import dev.quire.internal.Access;
+import dev.quire.internal.Clock;
+import dev.quire.internal.Errors;
+import dev.quire.internal.Json;
+import dev.quire.internal.schema.CollectionSchema;
+import dev.quire.internal.schema.Keys;
+import dev.quire.internal.storage.DocumentTable;
+import dev.quire.internal.storage.PageRequest;
+import dev.quire.internal.storage.Paging;
+import dev.quire.internal.storage.Store;
+import dev.quire.internal.storage.StoredDocument;
+import dev.quire.internal.storage.UnitOfWork;
+import dev.quire.internal.storage.UnitOfWork.Write;
+import dev.quire.permissions.Grant;
+import dev.quire.permissions.PermissionType;
+import dev.quire.permissions.Permissions;
+import dev.quire.query.Method;
+import dev.quire.query.Order;
+import dev.quire.query.QueryPlan;
+import tools.jackson.core.JacksonException;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Documents: validation, Appwrite's permission rules and write semantics, run in the unit of work it is
+ * given, under the collection's read lock.
+ */
+final class DocumentService {
+    private static final Set<String> SYSTEM_KEYS = Set.of("$id", "$sequence", "$collectionId", "$databaseId",
+            "$createdAt", "$updatedAt", "$permissions", "$collection", "$tenant");
+
+    private final Catalog catalog;
+
+    DocumentService(Catalog catalog) {
+        this.catalog = catalog;
+    }
+
+    Document create(UnitOfWork unit, Access access, String databaseId, String collectionId, String documentId,
+                    Map<String, ?> data, List<String> permissions) {
+        Objects.requireNonNull(data, "data");
+        DocumentTable table = catalog.forDocuments(unit, access, databaseId, collectionId);
+        CollectionSchema schema = table.schema();
+        String id = Keys.resolveId("documentId", documentId);
+        List<Grant> grants = access.documentGrants(permissions);
+        access.requireCollection(schema, PermissionType.CREATE);
+        Map<String, Object> values = schema.validator().validate(attributesOf(data));
+        return insert(unit, table, id, values, grants);
+    }
+
+    Document get(UnitOfWork unit, Access access, String databaseId, String collectionId, String documentId,
+                 List<String> queries) {
+        Objects.requireNonNull(documentId, "documentId");
+        DocumentTable table = catalog.forDocuments(unit, access, databaseId, collectionId);
+        CollectionSchema schema = table.schema();
+        QueryPlan plan = plan(queries, schema);
+        if (!plan.filters().isEmpty() || !plan.orders().isEmpty() || plan.limit() != null
+                || plan.offset() != null || plan.cursor() != null) {
+            throw Errors.queryInvalid("Invalid query: Only select queries are allowed when getting a document");
+        }
+        StoredDocument document = unit.read(connection -> table.find(connection, documentId, false))
+                .orElseThrow(Errors::documentNotFound);
+        if (!access.allows(schema, PermissionType.READ, document)) {
+            throw Errors.documentNotFound();
+        }
+        return Models.document(schema, project(document, plan.select()));
+    }
+
+    DocumentList list(UnitOfWork unit, Access access, String databaseId, String collectionId, List<String> queries,
+                      boolean total) {
+        DocumentTable table = catalog.forDocuments(unit, access, databaseId, collectionId);
+        CollectionSchema schema = table.schema();
+        QueryPlan plan = plan(queries, schema);
+        Set<String> readRoles = access.readFilter(schema);
+        boolean random = plan.orders().stream().anyMatch(o -> o.method() == Method.ORDER_RANDOM);
+        if (random && plan.cursor() != null) {
+            throw Errors.queryInvalid("Invalid query: Cursor pagination cannot be combined with orderRandom");
+        }
+        List<Order> orders = plan.orders().stream().filter(o -> o.method() != Method.ORDER_RANDOM).toList();
+        Store.Work<DocumentList> page = connection -> {
+            StoredDocument cursor = null;
+            if (plan.cursor() != null) {
+                // Cursor documents are looked up without permission checks, as Appwrite does.
+                cursor = table.find(connection, plan.cursor().documentId(), false)
+                        .orElseThrow(() -> Errors.cursorNotFound("Document", plan.cursor().documentId()));
+            }
+            PageRequest request = new PageRequest(plan.filters(), orders, random, plan.select(), cursor,
+                    plan.cursor() != null && plan.cursor().method() == Method.CURSOR_BEFORE,
+                    Paging.limit(plan), Paging.offset(plan), readRoles);
+            List<Document> documents = new ArrayList<>();
+            for (StoredDocument document : table.page(connection, request)) {
+                documents.add(Models.document(schema, document));
+            }
+            return new DocumentList(total ? table.count(connection, request) : -1, documents);
+        };
+        // A page with its total, or after a cursor read first, is several statements that must see one
+        // snapshot; a lone page is one statement and needs no transaction around it.
+        return total || plan.cursor() != null ? unit.snapshot(page) : unit.read(page);
+    }
+
+    Document update(UnitOfWork unit, Access access, String databaseId, String collectionId, String documentId,
+                    Map<String, ?> data, List<String> permissions) {
+        Objects.requireNonNull(documentId, "documentId");
+        if ((data == null || data.isEmpty()) && permissions == null) {
+            throw Errors.missingPayload();
+        }
+        DocumentTable table = catalog.forDocuments(unit, access, databaseId, collectionId);
+        return unit.write(connection -> {
+            // Looked up without a read check: update needs update, and only a no-op needs read.
+            StoredDocument existing = table.find(connection, documentId, true).orElseThrow(Errors::documentNotFound);
+            List<Grant> newGrants = permissions == null ? null : access.documentGrants(permissions);
+            Map<String, Object> merged = new LinkedHashMap<>(existing.data());
+            merged.putAll(attributesOf(data == null ? Map.of() : data));
+            return write(unit, access, table, connection, existing, merged, newGrants);
+        });
+    }
+
+    Document upsert(UnitOfWork unit, Access access, String databaseId, String collectionId, String documentId,
+                    Map<String, ?> data, List<String> permissions) {
+        Objects.requireNonNull(data, "data");
+        String id = Keys.resolveId("documentId", documentId);
+        DocumentTable table = catalog.forDocuments(unit, access, databaseId, collectionId);
+        try {
+            return upsertOnce(unit, access, table, id, data, permissions);
+        } catch (QuireException e) {
+            // Two upserts of a new id can race to insert; the loser replaces what the winner wrote.
+            if (!"document_already_exists".equals(e.getType()) || unit.isExplicit()) {
+                throw e;
+            }
+            return upsertOnce(unit, access, table, id, data, permissions);
+        }
+    }
+
+    private Document upsertOnce(UnitOfWork unit, Access access, DocumentTable table, String id, Map<String, ?> data,
+                                List<String> permissions) {
+        CollectionSchema schema = table.schema();
+        Optional<StoredDocument> found = unit.write(connection -> table.find(connection, id, true));
+        if (found.isEmpty()) {
+            List<Grant> grants = access.documentGrants(permissions);
+            access.requireCollection(schema, PermissionType.CREATE);
+            Map<String, Object> values = schema.validator().validate(attributesOf(data));
+            return insert(unit, table, id, values, grants);
+        }
+        List<Grant> newGrants = permissions == null ? null : access.documentGrants(permissions);
+        return unit.write(connection -> write(unit, access, table, connection, found.get(), attributesOf(data),
+                newGrants));
+    }
+
+    void delete(UnitOfWork unit, Access access, String databaseId, String collectionId, String documentId) {
+        Objects.requireNonNull(documentId, "documentId");
+        DocumentTable table = catalog.forDocuments(unit, access, databaseId, collectionId);
+        CollectionSchema schema = table.schema();
+        unit.write(connection -> {
+            // Looked up without a read check: delete needs delete only, as in Appwrite.
+            StoredDocument existing = table.find(connection, documentId, true).orElseThrow(Errors::documentNotFound);
+            if (!access.allows(schema, PermissionType.DELETE, existing)) {
+                throw Errors.unauthorized();
+            }
+            table.delete(connection, existing.seq());
+            unit.wrote(new Write(Write.Kind.DELETE, schema.seq(), existing.id()));
+            return null;
+        });
+    }
+
+    private static Document insert(UnitOfWork unit, DocumentTable table, String id, Map<String, Object> values,
+                                   List<Grant> grants) {
+        CollectionSchema schema = table.schema();
+        String now = Clock.now();
+        long seq = unit.write(connection -> table.insert(connection, id, now, values, grants));
+        unit.wrote(new Write(Write.Kind.CREATE, schema.seq(), id));
+        return Models.document(schema, new StoredDocument(seq, id, now, now, Permissions.toStrings(grants), values));
+    }
+
+    /**
+     * Writes new values over an existing document. A write that changes nothing needs only read access and
+     * keeps {@code $updatedAt}, as in Appwrite.
+     */
+    private static Document write(UnitOfWork unit, Access access, DocumentTable table, Connection connection,
+                                  StoredDocument existing, Map<String, ?> data, List<Grant> newGrants)
+            throws SQLException {
+        CollectionSchema schema = table.schema();
+        Map<String, Object> values;
+        try {
+            values = schema.validator().validate(data);
+        } catch (QuireException invalid) {
+            // Invalid data cannot equal the stored document, so it is a change: like Appwrite, say 401 before 400.
+            if (!access.allows(schema, PermissionType.UPDATE, existing)) {
+                throw Errors.unauthorized();
+            }
+            throw invalid;
+        }
+        List<String> newPermissions = newGrants == null ? existing.permissions() : Permissions.toStrings(newGrants);
+        boolean permissionsChanged = !newPermissions.equals(existing.permissions());
+        boolean changed = permissionsChanged || !values.equals(existing.data());
+        if (!access.allows(schema, changed ? PermissionType.UPDATE : PermissionType.READ, existing)) {
+            throw Errors.unauthorized();
+        }
+        if (!changed) {
+            return Models.document(schema, existing);
+        }
+        List<Grant> grants = newGrants == null ? Permissions.forDocument(existing.permissions()) : newGrants;
+        String now = Clock.now();
+        table.update(connection, existing, now, values, grants);
+        unit.wrote(new Write(Write.Kind.UPDATE, schema.seq(), existing.id()));
+        return Models.document(schema, new StoredDocument(existing.seq(), existing.id(), existing.createdAt(), now,
+                newPermissions, values));
+    }
+
+    private static QueryPlan plan(List<String> queries, CollectionSchema schema) {
+        return QueryPlan.of(queries == null ? List.of() : queries, schema.querySchema());
+    }
+
+    /** Document data without the system fields, which are not writable through data and are ignored there. */
+    private static Map<String, Object> attributesOf(Map<String, ?> data) {
+        Map<String, Object> attributes = new LinkedHashMap<>();
+        data.forEach((key, value) -> {
+            if (!SYSTEM_KEYS.contains(key)) {
+                attributes.put(key, value);
+            }
+        });
+        return attributes;
+    }
+
+    /** A record or bean as document data. */
+    static Map<String, Object> dataOf(Object value) {
+        if (value instanceof Map<?, ?> map) {
+            Map<String, Object> data = new LinkedHashMap<>();
+            map.forEach((k, v) -> data.put(String.valueOf(k), v));
+            return data;
+        }
+        try {
+            return Json.toMap(Objects.requireNonNull(value, "data"));
+        } catch (JacksonException e) {
+            throw Errors.invalidStructure("Data of type " + value.getClass().getName() + " is not an object");
+        }
+    }
+
+    private static StoredDocument project(StoredDocument document, List<String> select) {
+        if (select.isEmpty() || select.contains("*")) {
+            return document;
+        }
+        Map<String, Object> data = new LinkedHashMap<>();
+        document.data().forEach((key, value) -> {
+            if (select.contains(key)) {
+                data.put(key, value);
+            }
+        });
+        return new StoredDocument(document.seq(), document.id(), document.createdAt(), document.updatedAt(),
+                document.permissions(), data);
+    }
+}
