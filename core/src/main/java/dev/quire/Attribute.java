@@ -1,6 +1,10 @@
 package dev.quire;
 
+import dev.quire.internal.Json;
+
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -121,9 +125,47 @@ public final class Attribute {
         return Objects.hash(key, type, format, required, array, size, min, max, xdefault, elements);
     }
 
+    /**
+     * The attribute in the JSON shape of its Appwrite model ({@code AttributeString}, {@code AttributeInteger}, …).
+     *
+     * @return a new, modifiable map
+     */
+    public Map<String, Object> toMap() {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("key", key);
+        map.put("type", type);
+        map.put("status", getStatus());
+        map.put("error", getError());
+        map.put("required", required);
+        map.put("array", array);
+        map.put("$createdAt", createdAt);
+        map.put("$updatedAt", updatedAt);
+        // The fields of the type's own model (AttributeString has size, AttributeInteger min and max, …).
+        if (size != null) {
+            map.put("size", size);
+        }
+        if (min != null) {
+            map.put("min", min);
+            map.put("max", max);
+        }
+        if (elements != null) {
+            map.put("elements", elements);
+        }
+        if (format != null) {
+            map.put("format", format);
+        }
+        map.put("default", xdefault);
+        return map;
+    }
+
+    /** @return {@link #toMap()} as a JSON string */
+    public String toJson() {
+        return Json.write(toMap());
+    }
+
+    /** @return {@link #toJson()} */
     @Override
     public String toString() {
-        return "Attribute{key=" + key + ", type=" + type + (format == null ? "" : ", format=" + format)
-                + ", required=" + required + ", array=" + array + "}";
+        return toJson();
     }
 }

@@ -1,6 +1,10 @@
 package dev.quire;
 
+import dev.quire.internal.Json;
+
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /** A collection: the schema and permissions of a group of documents. Immutable; mirrors Appwrite's model. */
@@ -94,9 +98,34 @@ public final class Collection {
         return Objects.hash(id, databaseId, name, enabled, documentSecurity, permissions, attributes, indexes);
     }
 
+    /**
+     * The collection in Appwrite's JSON shape, with its attributes and indexes.
+     *
+     * @return a new, modifiable map
+     */
+    public Map<String, Object> toMap() {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("$id", id);
+        map.put("$createdAt", createdAt);
+        map.put("$updatedAt", updatedAt);
+        map.put("$permissions", permissions);
+        map.put("databaseId", databaseId);
+        map.put("name", name);
+        map.put("enabled", enabled);
+        map.put("documentSecurity", documentSecurity);
+        map.put("attributes", attributes.stream().map(Attribute::toMap).toList());
+        map.put("indexes", indexes.stream().map(Index::toMap).toList());
+        return map;
+    }
+
+    /** @return {@link #toMap()} as a JSON string */
+    public String toJson() {
+        return Json.write(toMap());
+    }
+
+    /** @return {@link #toJson()} */
     @Override
     public String toString() {
-        return "Collection{$id=" + id + ", databaseId=" + databaseId + ", name=" + name + ", attributes="
-                + attributes.size() + ", indexes=" + indexes.size() + "}";
+        return toJson();
     }
 }

@@ -1,5 +1,9 @@
 package dev.quire;
 
+import dev.quire.internal.Json;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 
 /** A database: a named group of collections. Immutable; mirrors Appwrite's {@code Database} model. */
@@ -54,8 +58,29 @@ public final class Database {
         return Objects.hash(id, name, createdAt, updatedAt, enabled);
     }
 
+    /**
+     * The database in Appwrite's JSON shape: {@code $id}, {@code name}, {@code $createdAt}, {@code $updatedAt}, {@code enabled}.
+     *
+     * @return a new, modifiable map
+     */
+    public Map<String, Object> toMap() {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("$id", id);
+        map.put("name", name);
+        map.put("$createdAt", createdAt);
+        map.put("$updatedAt", updatedAt);
+        map.put("enabled", enabled);
+        return map;
+    }
+
+    /** @return {@link #toMap()} as a JSON string */
+    public String toJson() {
+        return Json.write(toMap());
+    }
+
+    /** @return {@link #toJson()} */
     @Override
     public String toString() {
-        return "Database{$id=" + id + ", name=" + name + ", enabled=" + enabled + "}";
+        return toJson();
     }
 }

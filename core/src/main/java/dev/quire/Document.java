@@ -14,14 +14,17 @@ import java.util.Objects;
  *
  * <pre>{@code
  * Document d = db.getDocument("app", "movies", "up", List.of());
- * Long year = (Long) d.get("year");
+ * long year = d.getLong("year");
+ * List<String> genres = d.getList("genres", String.class);
  * Movie movie = d.to(Movie.class);         // a record with the attributes as components
  * String json = d.toJson();                // {"$id":"up","$sequence":1,...,"title":"Up","year":2009}
  * }</pre>
  *
  * <p>Values read back as {@link String} (string, email, url, ip, enum and datetime attributes), {@link Long}
  * (integer), {@link Double} (float), {@link Boolean}, an unmodifiable {@link List} of those for arrays,
- * or {@code null}.
+ * or {@code null}. The typed getters ({@link #getString}, {@link #getLong}, {@link #getDouble},
+ * {@link #getBoolean}, {@link #getList}) return the value as that type and fail with
+ * {@code general_argument_invalid} naming the attribute and the type it holds when it is another.
  */
 public final class Document {
     private final String id;
@@ -91,6 +94,116 @@ public final class Document {
         return data.get(key);
     }
 
+    /**
+     * A string, email, URL, IP, enum or datetime attribute's value.
+     *
+     * @param key the attribute key
+     * @return the value, or {@code null} when it is null or was not selected
+     * @throws QuireException {@code general_argument_invalid} when the value is not a {@link String}
+     */
+    public String getString(String key) {
+        return typed(key, String.class, "String");
+    }
+
+    /**
+     * An integer attribute's value.
+     *
+     * @param key the attribute key
+     * @return the value, or {@code null} when it is null or was not selected
+     * @throws QuireException {@code general_argument_invalid} when the value is not a {@link Long}
+     */
+    public Long getLong(String key) {
+        return typed(key, Long.class, "Long");
+    }
+
+    /**
+     * A float attribute's value.
+     *
+     * @param key the attribute key
+     * @return the value, or {@code null} when it is null or was not selected
+     * @throws QuireException {@code general_argument_invalid} when the value is not a {@link Double}
+     *                        (integer attributes read back as {@link Long}: use {@link #getLong})
+     */
+    public Double getDouble(String key) {
+        return typed(key, Double.class, "Double");
+    }
+
+    /**
+     * A boolean attribute's value.
+     *
+     * @param key the attribute key
+     * @return the value, or {@code null} when it is null or was not selected
+     * @throws QuireException {@code general_argument_invalid} when the value is not a {@link Boolean}
+     */
+    public Boolean getBoolean(String key) {
+        return typed(key, Boolean.class, "Boolean");
+    }
+
+    /**
+     * An array attribute's value.
+     *
+     * @param key the attribute key
+     * @return the unmodifiable list, or {@code null} when it is null or was not selected
+     * @throws QuireException {@code general_argument_invalid} when the value is not a {@link List}
+     */
+    public List<Object> getList(String key) {
+        @SuppressWarnings("unchecked")
+        List<Object> list = typed(key, List.class, "List");
+        return list;
+    }
+
+    /**
+     * An array attribute's value with its items checked against one type.
+     *
+     * <pre>{@code
+     * List<String> genres = d.getList("genres", String.class);
+     * List<Long> scores = d.getList("scores", Long.class);
+     * }</pre>
+     *
+     * @param key      the attribute key
+     * @param itemType the type every item has, for example {@code String.class} or {@code Long.class}
+     * @param <T>      the item type
+     * @return the unmodifiable list, or {@code null} when it is null or was not selected
+     * @throws QuireException {@code general_argument_invalid} when the value is not a list or an item is not
+     *                        of {@code itemType}
+     */
+    public <T> List<T> getList(String key, Class<T> itemType) {
+        Objects.requireNonNull(itemType, "itemType");
+        List<Object> list = getList(key);
+        if (list == null) {
+            return null;
+        }
+        for (Object item : list) {
+            if (!itemType.isInstance(item)) {
+                throw mismatch(key, item, "List<" + itemType.getSimpleName() + ">");
+            }
+        }
+        @SuppressWarnings("unchecked")
+        List<T> typed = (List<T>) list;
+        return typed;
+    }
+
+    private <T> T typed(String key, Class<T> type, String typeName) {
+        Object value = data.get(key);
+        if (value == null || type.isInstance(value)) {
+            return type.cast(value);
+        }
+        throw mismatch(key, value, typeName);
+    }
+
+    private QuireException mismatch(String key, Object value, String wanted) {
+        return new QuireException("general_argument_invalid", 400, "Attribute \"" + key + "\" of document " + id
+                + " holds " + describe(value) + ", not a " + wanted);
+    }
+
+    private static String describe(Object value) {
+        String shown = String.valueOf(value);
+        if (shown.length() > 40) {
+            shown = shown.substring(0, 37) + "...";
+        }
+        return "a " + (value instanceof List ? "List" : value.getClass().getSimpleName()) + " (" + shown + ")";
+    }
+
     /** @return the attributes only, in attribute order; unmodifiable */
     public Map<String, Object> getData() {
         return data;
@@ -153,8 +266,9 @@ public final class Document {
         return Objects.hash(id, sequence, collectionId, databaseId, createdAt, updatedAt, permissions, data);
     }
 
+    /** @return {@link #toJson()}: the document as Appwrite's JSON */
     @Override
     public String toString() {
-        return "Document" + toMap();
+        return toJson();
     }
 }

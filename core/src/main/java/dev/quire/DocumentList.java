@@ -1,6 +1,9 @@
 package dev.quire;
 
+import dev.quire.internal.Json;
+
 import java.util.List;
+import java.util.Map;
 
 /** A page of documents, with the total number that matched the filters. Immutable. */
 public final class DocumentList {
@@ -32,8 +35,23 @@ public final class DocumentList {
         return Long.hashCode(total) * 31 + items.hashCode();
     }
 
+    /**
+     * The page in Appwrite's JSON shape: {@code total}, then {@code documents} with each item's {@code toMap()}.
+     *
+     * @return a new, modifiable map
+     */
+    public Map<String, Object> toMap() {
+        return ModelJson.page(total, "documents", items, Document::toMap);
+    }
+
+    /** @return {@link #toMap()} as a JSON string, as Appwrite's REST API returns the list */
+    public String toJson() {
+        return Json.write(toMap());
+    }
+
+    /** @return {@link #toJson()} */
     @Override
     public String toString() {
-        return "DocumentList{total=" + total + ", items=" + items + "}";
+        return toJson();
     }
 }

@@ -1,6 +1,10 @@
 package dev.quire;
 
+import dev.quire.internal.Json;
+
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /** An index on a collection. Immutable; mirrors Appwrite's {@code Index} model. */
@@ -81,8 +85,34 @@ public final class Index {
         return Objects.hash(key, type, attributes, orders, lengths, createdAt, updatedAt);
     }
 
+    /**
+     * The index in Appwrite's JSON shape: {@code $id} (its key), timestamps, {@code key}, {@code type}, {@code status}, {@code error}, {@code attributes}, {@code lengths}, {@code orders}.
+     *
+     * @return a new, modifiable map
+     */
+    public Map<String, Object> toMap() {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("$id", key);
+        map.put("$createdAt", createdAt);
+        map.put("$updatedAt", updatedAt);
+        map.put("key", key);
+        map.put("type", type);
+        map.put("status", getStatus());
+        map.put("error", getError());
+        map.put("attributes", attributes);
+        map.put("lengths", lengths);
+        map.put("orders", orders);
+        return map;
+    }
+
+    /** @return {@link #toMap()} as a JSON string */
+    public String toJson() {
+        return Json.write(toMap());
+    }
+
+    /** @return {@link #toJson()} */
     @Override
     public String toString() {
-        return "Index{key=" + key + ", type=" + type + ", attributes=" + attributes + ", orders=" + orders + "}";
+        return toJson();
     }
 }
