@@ -12,7 +12,7 @@ import org.junit.jupiter.api.TestFactory;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.file.Path;
-import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -101,7 +101,8 @@ class HostileValuesTest {
         cases.add(new Object[]{"map into an integer", "count", Map.of()});
         cases.add(new Object[]{"Object into a string", "text", new Object()});
         cases.add(new Object[]{"UUID into a string", "text", UUID.randomUUID()});
-        cases.add(new Object[]{"LocalDate into a datetime", "when", LocalDate.of(2020, 1, 1)});
+        // A LocalDate is a datetime (as in a record); a time of day without a date is not.
+        cases.add(new Object[]{"LocalTime into a datetime", "when", LocalTime.NOON});
         cases.add(new Object[]{"byte[] into a string", "text", new byte[]{1, 2, 3}});
         cases.add(new Object[]{"char[] into a string", "text", new char[]{'a'}});
         cases.add(new Object[]{"Optional into a string", "text", Optional.of("x")});

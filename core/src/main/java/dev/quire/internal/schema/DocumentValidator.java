@@ -6,7 +6,9 @@ import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SchemaRegistryConfig;
 import com.networknt.schema.SpecificationVersion;
 import dev.quire.internal.Errors;
+import dev.quire.internal.Json;
 import dev.quire.query.internal.Datetimes;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -16,9 +18,11 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
+import java.time.temporal.TemporalAccessor;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -190,7 +194,7 @@ public final class DocumentValidator {
      * Java values as JSON nodes. Anything that is not a JSON value an attribute could hold becomes
      * an {@link #unrepresentable()} node, which every attribute schema rejects as the wrong type: strings with NUL or
      * an unpaired surrogate (not valid UTF-8 text), integers beyond 64 bits, objects, lists nested in lists,
-     * and Java types that are not JSON values. Nothing is recursed into below an array's items, so a
+     * and Java types that are not JSON values (except enums and dates, which become what a record's would). Nothing is recursed into below an array's items, so a
      * self-referencing list or map cannot overflow the stack.
      *
      * @param integer whether the value is aimed at an integer attribute, whose range checks need a {@code long}
@@ -226,8 +230,24 @@ public final class DocumentValidator {
                 array.add(toNode(element, integer, true));
             }
             return array;
+        } else if (value instanceof Enum<?> || value instanceof TemporalAccessor || value instanceof Date) {
+            return mapped(value);
         }
         return unrepresentable();
+    }
+
+    /**
+     * An enum constant or a date or time as Quire's JSON mapper writes it (a name, an ISO-8601 string), so a
+     * {@code Map} holding one is accepted exactly as a record component of that type is.
+     */
+    private static JsonNode mapped(Object value) {
+        try {
+            JsonNode node = Json.MAPPER.valueToTree(value);
+            return node.isString() ? toNode(node.stringValue(), false, true)
+                    : node.isValueNode() && !node.isNull() ? node : unrepresentable();
+        } catch (JacksonException e) {
+            return unrepresentable();
+        }
     }
 
     /** A value no attribute accepts: an object, which fails every attribute schema's type. */
