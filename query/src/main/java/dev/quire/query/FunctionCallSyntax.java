@@ -21,6 +21,8 @@ final class FunctionCallSyntax {
     private static final Pattern NUMBER = Pattern.compile("[+-]?(?:\\d+(?:\\.\\d*)?|\\.\\d+)(?:[eE][+-]?\\d+)?");
     private static final Pattern INTEGER = Pattern.compile("[+-]?\\d+");
 
+    private static final String VALUE = "a value (a string, a number, an array, true, false, null or a query)";
+
     private final String text;
     private int pos;
     private int depth;
@@ -35,7 +37,7 @@ final class FunctionCallSyntax {
         Map<String, Object> call = syntax.call(syntax.name());
         syntax.skipWhitespace();
         if (syntax.pos != query.length()) {
-            throw syntaxError();
+            throw syntax.error("the end of the query");
         }
         return call;
     }
@@ -78,19 +80,20 @@ final class FunctionCallSyntax {
         }
         List<Object> items = new ArrayList<>();
         skipWhitespace();
-        if (peek() == close) {
+        if (at(close)) {
             pos++;
         } else {
             while (true) {
                 items.add(argument());
                 skipWhitespace();
-                char c = next();
-                if (c == close) {
+                if (at(close)) {
+                    pos++;
                     break;
                 }
-                if (c != ',') {
-                    throw syntaxError();
+                if (!at(',')) {
+                    throw error("',' or '" + close + "'");
                 }
+                pos++;
             }
         }
         depth--;
@@ -99,7 +102,10 @@ final class FunctionCallSyntax {
 
     private Object argument() {
         skipWhitespace();
-        char c = peek();
+        if (pos >= text.length()) {
+            throw error(VALUE);
+        }
+        char c = text.charAt(pos);
         if (c == '"' || c == '\'') {
             return string();
         }
@@ -114,8 +120,8 @@ final class FunctionCallSyntax {
                 case "null": return null;
                 default:
                     skipWhitespace();
-                    if (peek() != '(') {
-                        throw syntaxError();
+                    if (!at('(')) {
+                        throw error("'(' after " + word + " (or true, false, null)");
                     }
                     return call(word);
             }
@@ -124,14 +130,15 @@ final class FunctionCallSyntax {
     }
 
     private String string() {
+        int start = pos;
         char quote = next();
         StringBuilder out = new StringBuilder();
-        while (true) {
+        while (pos < text.length()) {
             char c = next();
             if (c == quote) {
                 return out.toString();
             }
-            if (c == '\\') {
+            if (c == '\\' && pos < text.length()) {
                 char escaped = next();
                 if (escaped != '"' && escaped != '\'' && escaped != '\\') {
                     out.append('\\');
@@ -141,6 +148,8 @@ final class FunctionCallSyntax {
                 out.append(c);
             }
         }
+        throw new QueryException(Trees.syntaxError(start, "a closing " + quote + " for the string that starts here",
+                "the end of the query"));
     }
 
     private Object number() {
@@ -150,7 +159,7 @@ final class FunctionCallSyntax {
         }
         String literal = text.substring(start, pos);
         if (!NUMBER.matcher(literal).matches()) {
-            throw syntaxError();
+            throw new QueryException(Trees.syntaxError(start, VALUE, literal.isEmpty() ? found() : "'" + literal + "'"));
         }
         if (INTEGER.matcher(literal).matches()) {
             try {
@@ -161,7 +170,7 @@ final class FunctionCallSyntax {
         }
         double value = Double.parseDouble(literal);
         if (!Double.isFinite(value)) {
-            throw syntaxError();
+            throw new QueryException(Trees.syntaxError(start, "a number within the range of a double", "'" + literal + "'"));
         }
         return value;
     }
@@ -172,29 +181,26 @@ final class FunctionCallSyntax {
             pos++;
         }
         if (start == pos) {
-            throw syntaxError();
+            throw error("a method name");
         }
         return text.substring(start, pos);
     }
 
+    private boolean at(char c) {
+        return pos < text.length() && text.charAt(pos) == c;
+    }
+
     private void expect(char c) {
         skipWhitespace();
-        if (next() != c) {
-            throw syntaxError();
+        if (!at(c)) {
+            throw error("'" + c + "'");
         }
-    }
-
-    private char peek() {
-        if (pos >= text.length()) {
-            throw syntaxError();
-        }
-        return text.charAt(pos);
-    }
-
-    private char next() {
-        char c = peek();
         pos++;
-        return c;
+    }
+
+    /** The next character; callers have checked that there is one. */
+    private char next() {
+        return text.charAt(pos++);
     }
 
     private void skipWhitespace() {
@@ -203,7 +209,12 @@ final class FunctionCallSyntax {
         }
     }
 
-    private static QueryException syntaxError() {
-        return new QueryException(Trees.SYNTAX_ERROR);
+    /** A syntax error at the current position: what was expected there, and what was found instead. */
+    private QueryException error(String expected) {
+        return new QueryException(Trees.syntaxError(pos, expected, found()));
+    }
+
+    private String found() {
+        return pos >= text.length() ? "the end of the query" : "'" + text.charAt(pos) + "'";
     }
 }

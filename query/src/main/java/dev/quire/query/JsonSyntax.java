@@ -33,12 +33,12 @@ final class JsonSyntax {
         try {
             root = MAPPER.readTree(query);
         } catch (StreamConstraintsException e) {
-            throw new QueryException(isNestingLimit(e) ? Trees.TOO_DEEP : Trees.SYNTAX_ERROR);
+            throw new QueryException(isNestingLimit(e) ? Trees.TOO_DEEP : syntaxError(query, e));
         } catch (JacksonException e) {
-            throw new QueryException(Trees.SYNTAX_ERROR);
+            throw new QueryException(syntaxError(query, e));
         }
         if (root == null || root.isMissingNode()) {
-            throw new QueryException(Trees.SYNTAX_ERROR);
+            throw new QueryException(Trees.syntaxError(query.length(), "a query", "the end of the query"));
         }
         return plain(root);
     }
@@ -55,6 +55,22 @@ final class JsonSyntax {
         } catch (JacksonException e) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * Where Jackson stopped, and its reason without the source excerpt it appends: Jackson's own words say
+     * what it expected ("was expecting comma to separate Object entries").
+     */
+    private static String syntaxError(String query, JacksonException e) {
+        long offset = e.getLocation() == null ? -1 : e.getLocation().getCharOffset();
+        String reason = e.getOriginalMessage();
+        int source = reason.indexOf(" (start marker at ");
+        if (source >= 0) {
+            reason = reason.substring(0, source);
+        }
+        reason = reason.lines().findFirst().orElse("");
+        int at = offset < 0 ? query.length() : (int) Math.min(offset, query.length());
+        return Trees.SYNTAX_ERROR + " at character " + (at + 1) + ": " + reason;
     }
 
     private static boolean isNestingLimit(StreamConstraintsException e) {

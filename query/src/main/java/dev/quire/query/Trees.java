@@ -18,6 +18,17 @@ final class Trees {
     private Trees() {
     }
 
+    /**
+     * Appwrite's message, followed by where the parser stopped and why: {@code Invalid query: Syntax error at
+     * character 12: expected ',' or ')', found 'x'}. Appwrite says only {@code Syntax error}; the prefix is kept
+     * so code matching on it still works.
+     *
+     * @param offset the 0-based offset in the query string; printed 1-based
+     */
+    static String syntaxError(int offset, String expected, String found) {
+        return SYNTAX_ERROR + " at character " + (offset + 1) + ": expected " + expected + ", found " + found;
+    }
+
     static QueryNode build(Object decoded) {
         return build(decoded, 0);
     }

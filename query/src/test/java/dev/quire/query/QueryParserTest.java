@@ -2,6 +2,7 @@ package dev.quire.query;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
 import java.util.List;
@@ -164,7 +165,8 @@ class QueryParserTest {
     @ValueSource(strings = {"", "   ", "{", "{\"method\":\"equal\"", "{\"method\":\"limit\",\"values\":[1]} x",
             "[1,", "nul", "{'method':'limit'}", "{\"method\":\"equal\",\"values\":[01]}"})
     void malformedJsonIsASyntaxError(String query) {
-        assertRejected(query, "Invalid query: Syntax error");
+        QueryException e = assertThrows(QueryException.class, () -> QueryParser.parse(query));
+        assertTrue(e.getMessage().startsWith("Invalid query: Syntax error at character "), e.getMessage());
     }
 
     @ParameterizedTest
@@ -172,7 +174,32 @@ class QueryParserTest {
             "equal('a', 'x)", "equal(\"a\", bogus)", "equal(\"a\", 1.2.3)", "equal(\"a\",, 1)", "equal(\"a\", 1) x",
             "equal(\"a\", 0x10)", "equal(\"a\", [1 2])", "limit(25", "equal(\"a\", 1e999)", "equal(\"a\", \"x\\"})
     void malformedFunctionCallIsASyntaxError(String query) {
-        assertRejected(query, "Invalid query: Syntax error");
+        QueryException e = assertThrows(QueryException.class, () -> QueryParser.parse(query));
+        assertTrue(e.getMessage().matches("Invalid query: Syntax error at character \\d+: expected .+, found .+"),
+                e.getMessage());
+    }
+
+    @Test
+    void aFunctionCallSyntaxErrorNamesThePositionTheExpectedTokenAndWhatWasFound() {
+        assertRejected("equal(\"a\", [1 2])",
+                "Invalid query: Syntax error at character 15: expected ',' or ']', found '2'");
+        assertRejected("limit(25",
+                "Invalid query: Syntax error at character 9: expected ',' or ')', found the end of the query");
+        assertRejected("equal(\"a\", 1) x",
+                "Invalid query: Syntax error at character 15: expected the end of the query, found 'x'");
+        assertRejected("equal(\"a\", 1.2.3)", "Invalid query: Syntax error at character 12: expected a value "
+                + "(a string, a number, an array, true, false, null or a query), found '1.2.3'");
+        assertRejected("equal('a', 'x)", "Invalid query: Syntax error at character 12: "
+                + "expected a closing ' for the string that starts here, found the end of the query");
+        assertRejected("equal(\"a\", bogus)",
+                "Invalid query: Syntax error at character 17: expected '(' after bogus (or true, false, null), found ')'");
+    }
+
+    @Test
+    void aJsonSyntaxErrorNamesThePositionAndWhatJacksonExpected() {
+        assertRejected("{\"method\":\"equal\" \"attribute\":\"a\"}", "Invalid query: Syntax error at character 19: "
+                + "Unexpected character ('\"' (code 34)): was expecting comma to separate Object entries");
+        assertRejected("", "Invalid query: Syntax error at character 1: expected a query, found the end of the query");
     }
 
     @Test
