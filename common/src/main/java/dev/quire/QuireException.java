@@ -16,7 +16,9 @@ package dev.quire;
  * }</pre>
  *
  * <p>Storage failures never escape as {@code java.sql.SQLException} or H2 types; they arrive here, with
- * the original failure as the cause.
+ * the original failure as the cause. Two types are Quire's own, for what only an embedded store can meet:
+ * {@code store_in_use}/409 (the file is held by another process: retry later or open another file) and
+ * {@code store_closed}/503 (the handle or its store was closed).
  */
 public class QuireException extends RuntimeException {
     private static final long serialVersionUID = 1L;

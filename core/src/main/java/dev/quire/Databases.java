@@ -1,11 +1,13 @@
 package dev.quire;
 
+import dev.quire.internal.Access;
+import dev.quire.internal.Clock;
+import dev.quire.internal.Errors;
+import dev.quire.internal.Options;
 import dev.quire.internal.schema.AttributeDef;
 import dev.quire.internal.schema.AttributeFormat;
 import dev.quire.internal.schema.AttributeType;
-import dev.quire.internal.Access;
-import dev.quire.internal.Clock;
-import dev.quire.internal.Options;
+import dev.quire.internal.storage.Store;
 import dev.quire.internal.storage.UnitOfWork;
 import dev.quire.permissions.Caller;
 
@@ -81,14 +83,22 @@ public final class Databases implements AutoCloseable {
     }
 
     /**
-     * Opens the store kept in the file {@code path + ".mv.db"}, creating it (and its directory) if missing.
-     * Opening the same path twice in one JVM shares one store; a store in use by another process is refused.
+     * Opens the store kept in one H2 file, creating it (and its directory) if missing. H2 names its files
+     * {@code <name>.mv.db}: {@code Path.of("data/app")} and {@code Path.of("data/app.mv.db")} both open
+     * {@code data/app.mv.db}, while {@code Path.of("notes.db")} opens {@code notes.db.mv.db}.
+     * Opening the same file twice in one JVM shares one store; a store in use by another process is refused.
      * Short for {@code builder().path(path).build()}.
      *
-     * @param path the store's path without extension, for example {@code Path.of("data/app")}
+     * <pre>{@code
+     * try (Databases db = Databases.open(Path.of("data/app"))) {     // the file data/app.mv.db
+     *     db.create("app", "App");
+     * }
+     * }</pre>
+     *
+     * @param path the store file, with or without its {@code .mv.db} extension
      * @return a root handle: no permission checks
-     * @throws QuireException when the file is in use by another process, is not a Quire store, or cannot be
-     *                        read or written
+     * @throws QuireException {@code store_in_use}/409 when another process holds the file; {@code
+     *                        general_server_error}/500 when it is not a Quire store or cannot be read or written
      */
     public static Databases open(Path path) {
         return builder().path(path).build();
@@ -135,9 +145,10 @@ public final class Databases implements AutoCloseable {
         }
 
         /**
-         * Keeps the store in the file {@code path + ".mv.db"}, created (with its directory) if missing.
+         * Keeps the store in one H2 file, created (with its directory) if missing: {@code data/app} and
+         * {@code data/app.mv.db} both name {@code data/app.mv.db} (see {@link Databases#open(Path)}).
          *
-         * @param path the store's path without extension, for example {@code Path.of("data/app")}
+         * @param path the store file, with or without its {@code .mv.db} extension
          * @return this builder
          */
         public Builder path(Path path) {
@@ -169,7 +180,7 @@ public final class Databases implements AutoCloseable {
                 throw new IllegalStateException(inMemory ? "Choose path(...) or inMemory(), not both"
                         : "Choose where the store lives: path(...) or inMemory()");
             }
-            return open(inMemory ? Options.inMemory() : new Options(path.toAbsolutePath().normalize()));
+            return open(inMemory ? Options.inMemory() : new Options(Store.withoutExtension(path.toAbsolutePath().normalize())));
         }
     }
 
@@ -191,7 +202,7 @@ public final class Databases implements AutoCloseable {
 
     /**
      * Closes the store when this is the last root handle on it; a caller view closes nothing. Closing twice
-     * does nothing.
+     * does nothing. Calls on a closed handle, or on a view of a closed store, fail with {@code store_closed}/503.
      */
     @Override
     public void close() {
@@ -223,7 +234,7 @@ public final class Databases implements AutoCloseable {
      * }
      * }</pre>
      *
-     * @param path the copy's path without extension, as {@link #open(Path)} takes it
+     * @param path the copy's file, with or without its {@code .mv.db} extension, as {@link #open(Path)} takes it
      * @throws QuireException {@code storage_file_already_exists} (409) when that file exists;
      *                        {@code general_unauthorized_scope} (401) from a caller view;
      *                        {@code general_argument_invalid} (400) for an in-memory store;
@@ -233,14 +244,14 @@ public final class Databases implements AutoCloseable {
         Objects.requireNonNull(path, "path");
         useUnit(unit -> {
             access.requireRoot("archives.write");
-            services.store.backup(path);
+            services.store.backup(Store.withoutExtension(path));
         });
     }
 
     /** The store's services, once this handle and its store are known to be open. */
     private Services services() {
         if (closed.get() || services.isClosed()) {
-            throw new QuireException("general_server_error", 500, "The store " + services.store + " is closed");
+            throw Errors.storeClosed(services.store.toString(), null);
         }
         return services;
     }
@@ -650,6 +661,11 @@ public final class Databases implements AutoCloseable {
                 permissions));
     }
 
+    /** Updates the given attributes and keeps the permissions. */
+    public Document updateDocument(String databaseId, String collectionId, String documentId, Map<String, ?> data) {
+        return updateDocument(databaseId, collectionId, documentId, data, null);
+    }
+
     /** Updates a document from a record or bean; every property is written. */
     public Document updateDocument(String databaseId, String collectionId, String documentId, Object data,
                                    List<String> permissions) {
@@ -665,6 +681,11 @@ public final class Databases implements AutoCloseable {
                                    List<String> permissions) {
         return inUnit(unit -> services.documents.upsert(unit, access, databaseId, collectionId, documentId, data,
                 permissions));
+    }
+
+    /** Creates the document with default permissions, or replaces its attributes and keeps its permissions. */
+    public Document upsertDocument(String databaseId, String collectionId, String documentId, Map<String, ?> data) {
+        return upsertDocument(databaseId, collectionId, documentId, data, null);
     }
 
     /** Upserts a document from a record or bean. */

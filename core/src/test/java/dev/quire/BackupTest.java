@@ -250,7 +250,7 @@ class BackupTest {
     void aClosedHandleCannotBackUp() {
         Databases db = Databases.open(directory.resolve("store"));
         db.close();
-        assertError("general_server_error", 500, () -> db.backup(directory.resolve("copy")));
+        assertError("store_closed", 503, () -> db.backup(directory.resolve("copy")));
     }
 
     private static void collection(Databases db) {

@@ -60,6 +60,27 @@ class DocumentsTest {
     }
 
     @Test
+    void updateWithoutPermissionsArgumentKeepsThem() {
+        db.createDocument(DB, MOVIES, "up", Map.of("title", "Up"), List.of(Permission.read(Role.any())));
+
+        Document updated = db.updateDocument(DB, MOVIES, "up", Map.of("year", 2009));
+
+        assertEquals(2009L, updated.getLong("year"));
+        assertEquals("Up", updated.getString("title"));
+        assertEquals(List.of(Permission.read(Role.any())), updated.getPermissions());
+    }
+
+    @Test
+    void upsertWithoutPermissionsArgumentCreatesAndThenReplaces() {
+        Document created = db.upsertDocument(DB, MOVIES, "up", Map.of("title", "Up"));
+        Document replaced = db.upsertDocument(DB, MOVIES, "up", Map.of("title", "Up!", "year", 2009));
+
+        assertEquals("Up", created.getString("title"));
+        assertEquals("Up!", replaced.getString("title"));
+        assertEquals(created.getCreatedAt(), replaced.getCreatedAt());
+    }
+
+    @Test
     void createdDocumentReadsBackWithAppwriteTypes() {
         db.createDocument(DB, MOVIES, "up", Map.of("title", "Up", "year", 2009, "rating", 8.3f,
                 "genres", List.of("animation", "family")), null);

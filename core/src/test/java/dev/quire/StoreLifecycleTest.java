@@ -64,7 +64,64 @@ class StoreLifecycleTest {
 
         assertEquals("App", second.get("app").getName());
         second.close();
-        assertError("general_server_error", 500, () -> second.get("app"));
+        assertError("store_closed", 503, () -> second.get("app"));
+    }
+
+    @Test
+    void aClosedHandleAndTheViewsOfAClosedStoreSayStoreClosed() {
+        Databases db = Databases.open(directory.resolve("store"));
+        Databases guest = db.as(dev.quire.permissions.Caller.guest());
+        db.create("app", "App");
+        db.close();
+
+        QuireException e = assertError("store_closed", 503, () -> db.get("app"));
+        assertTrue(e.getMessage().endsWith("is closed."), e.getMessage());
+        assertError("store_closed", 503, () -> guest.listDocuments("app", "movies", null));
+        Databases memory = Databases.inMemory();
+        memory.close();
+        assertError("store_closed", 503, () -> memory.list(null));
+    }
+
+    @Test
+    void aPathEndingInTheH2ExtensionNamesTheFileItself() {
+        try (Databases db = Databases.open(directory.resolve("notes.mv.db"))) {
+            db.create("app", "App");
+        }
+
+        assertTrue(Files.isRegularFile(directory.resolve("notes.mv.db")));
+        assertTrue(Files.notExists(directory.resolve("notes.mv.db.mv.db")));
+        try (Databases db = Databases.open(directory.resolve("notes"))) {
+            assertEquals("App", db.get("app").getName());
+        }
+    }
+
+    @Test
+    void withAndWithoutTheExtensionOnePathSharesOneStoreInOneJvm() {
+        try (Databases bare = Databases.open(directory.resolve("notes"));
+             Databases full = Databases.open(directory.resolve("notes.mv.db"))) {
+            bare.create("app", "App");
+            assertEquals("App", full.get("app").getName());
+        }
+    }
+
+    @Test
+    void aBackupPathEndingInTheH2ExtensionNamesTheCopyItself() {
+        try (Databases db = Databases.open(directory.resolve("notes"))) {
+            db.create("app", "App");
+            db.backup(directory.resolve("copy.mv.db"));
+        }
+
+        assertTrue(Files.isRegularFile(directory.resolve("copy.mv.db")));
+        assertTrue(Files.notExists(directory.resolve("copy.mv.db.mv.db")));
+    }
+
+    @Test
+    void anyOtherExtensionIsKeptAndH2sIsAppended() {
+        try (Databases db = Databases.open(directory.resolve("notes.db"))) {
+            db.create("app", "App");
+        }
+
+        assertTrue(Files.isRegularFile(directory.resolve("notes.db.mv.db")));
     }
 
     @Test
@@ -80,7 +137,7 @@ class StoreLifecycleTest {
             BufferedReader output = new BufferedReader(new InputStreamReader(holder.getInputStream(), StandardCharsets.UTF_8));
             assertEquals("ready", output.readLine());
 
-            QuireException e = assertError("general_server_error", 500, () -> Databases.open(path));
+            QuireException e = assertError("store_in_use", 409, () -> Databases.open(path));
             assertTrue(e.getMessage().contains("in use by another process"), e.getMessage());
         } finally {
             holder.destroyForcibly().waitFor(30, TimeUnit.SECONDS);

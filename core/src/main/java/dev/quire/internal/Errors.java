@@ -26,6 +26,17 @@ public final class Errors {
         return new QuireException("general_server_error", 500, message, cause);
     }
 
+    /** The store's file is held by another process (H2 allows one process per file). */
+    public static QuireException storeInUse(String store, Throwable cause) {
+        return new QuireException("store_in_use", 409,
+                "The store " + store + " is in use by another process. Close it there, or open another file.", cause);
+    }
+
+    /** The handle, or the store behind it, was closed. */
+    public static QuireException storeClosed(String store, Throwable cause) {
+        return new QuireException("store_closed", 503, "The store " + store + " is closed.", cause);
+    }
+
     public static QuireException unauthorized() {
         return new QuireException("user_unauthorized", 401,
                 "The current user is not authorized to perform the requested action.");

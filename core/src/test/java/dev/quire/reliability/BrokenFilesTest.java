@@ -292,7 +292,8 @@ class BrokenFilesTest {
             assertEquals("READY", assertTimeoutPreemptively(BOUND, out::readLine));
             QuireException e = assertTimeoutPreemptively(BOUND, () -> assertThrows(QuireException.class,
                     () -> Databases.open(store).close()));
-            assertEquals(500, e.getCode(), e.getMessage());
+            assertEquals("store_in_use", e.getType(), e.getMessage());
+            assertEquals(409, e.getCode(), e.getMessage());
             assertTrue(e.getMessage().contains("in use"), e.getMessage());
             System.out.println("in use: " + e.getMessage());
         } finally {

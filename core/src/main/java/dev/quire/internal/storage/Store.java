@@ -82,6 +82,16 @@ public final class Store implements AutoCloseable {
         LOG.debug("Opened {}", description);
     }
 
+    /**
+     * The path H2 is given for a store: the file's path without H2's {@code .mv.db}, so that
+     * {@code data/app} and {@code data/app.mv.db} name the same file.
+     */
+    public static Path withoutExtension(Path path) {
+        String name = path.getFileName() == null ? "" : path.getFileName().toString();
+        return name.endsWith(FILE_SUFFIX) && name.length() > FILE_SUFFIX.length()
+                ? path.resolveSibling(name.substring(0, name.length() - FILE_SUFFIX.length())) : path;
+    }
+
     /** Opens (creating if missing) the store in {@code <path>.mv.db}. */
     public static Store open(Path path) {
         return open(path, "");
@@ -215,7 +225,7 @@ public final class Store implements AutoCloseable {
         try {
             return connections.take();
         } catch (IllegalStateException e) {
-            throw new QuireException("general_server_error", 500, "The store " + description + " is closed", e);
+            throw Errors.storeClosed(description, e);
         }
     }
 
@@ -228,8 +238,7 @@ public final class Store implements AutoCloseable {
     QuireException translate(SQLException e) {
         return switch (e.getErrorCode()) {
             case ErrorCode.DUPLICATE_KEY_1 -> Errors.documentAlreadyExists();
-            case ErrorCode.DATABASE_ALREADY_OPEN_1 -> new QuireException("general_server_error", 500,
-                    "The store " + description + " is in use by another process", e);
+            case ErrorCode.DATABASE_ALREADY_OPEN_1 -> Errors.storeInUse(description, e);
             case ErrorCode.FILE_CORRUPTED_1, ErrorCode.FILE_VERSION_ERROR_1, ErrorCode.FILE_ENCRYPTION_ERROR_1 ->
                     new QuireException("general_server_error", 500,
                             "The file of " + description + " is not a readable Quire store", e);
