@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
@@ -18,8 +19,9 @@ import java.util.regex.Pattern;
  *
  * <p>Accepted input: {@code yyyy-MM-dd}, optionally followed by {@code T} or a space and
  * {@code HH:mm}, {@code HH:mm:ss} or {@code HH:mm:ss.fraction}, optionally followed by {@code Z} or an
- * offset ({@code +02:00}, {@code +0200}, {@code +02}). A time without an offset is UTC, as it is on an
- * Appwrite server. Years must lie in 0000..9999 once converted to UTC, matching the range utopia's
+ * offset ({@code +02:00}, {@code +0200}, {@code +02}) or by a space and a time-zone name
+ * ({@code 1975-06-12 14:12:55 America/New_York}, which PHP accepts and Appwrite's own tests use). A time
+ * without an offset is UTC, as it is on an Appwrite server. Years must lie in 0000..9999 once converted to UTC, matching the range utopia's
  * datetime validator allows.
  *
  * <p>Internal: not part of Quire's API; core uses it for datetime attributes and system timestamps.
@@ -29,7 +31,7 @@ public final class Datetimes {
     private static final Pattern FORMAT = Pattern.compile(
             "(\\d{4})-(\\d{2})-(\\d{2})"
                     + "(?:[T ](\\d{2}):(\\d{2})(?::(\\d{2})(?:[.,](\\d{1,9}))?)?"
-                    + "(Z|z|[+-]\\d{2}(?::?\\d{2})?)?)?");
+                    + "(?:(Z|z|[+-]\\d{2}(?::?\\d{2})?)|\\s+([A-Za-z][A-Za-z0-9_+-]*(?:/[A-Za-z0-9_+-]+)*))?)?");
 
     private Datetimes() {
     }
@@ -55,8 +57,9 @@ public final class Datetimes {
             LocalTime time = m.group(4) == null ? LocalTime.MIDNIGHT
                     : LocalTime.of(number(m, 4), number(m, 5), m.group(6) == null ? 0 : number(m, 6),
                             nanos(m.group(7)));
-            ZoneOffset offset = m.group(8) == null ? ZoneOffset.UTC : offset(m.group(8));
-            Instant instant = LocalDateTime.of(date, time).toInstant(offset);
+            LocalDateTime local = LocalDateTime.of(date, time);
+            Instant instant = m.group(9) != null ? local.atZone(ZoneId.of(m.group(9))).toInstant()
+                    : local.toInstant(m.group(8) == null ? ZoneOffset.UTC : offset(m.group(8)));
             return inRange(instant) ? Optional.of(format(instant)) : Optional.empty();
         } catch (DateTimeException e) {
             return Optional.empty();
