@@ -20,6 +20,9 @@ final class Planner {
     private static final Set<Method> ANY_COUNT = EnumSet.of(Method.IS_NULL, Method.IS_NOT_NULL);
     private static final Set<Method> CONTAINMENT = EnumSet.of(Method.CONTAINS, Method.NOT_CONTAINS,
             Method.CONTAINS_ANY, Method.CONTAINS_ALL);
+    // Text methods: on numbers and booleans MariaDB would compare their decimal text; Quire refuses them.
+    private static final Set<Method> TEXT_ONLY = EnumSet.of(Method.STARTS_WITH, Method.NOT_STARTS_WITH,
+            Method.ENDS_WITH, Method.NOT_ENDS_WITH, Method.REGEX);
     private static final Set<Method> ALLOWED_ON_ARRAYS = EnumSet.of(Method.CONTAINS, Method.NOT_CONTAINS,
             Method.CONTAINS_ANY, Method.CONTAINS_ALL, Method.IS_NULL, Method.IS_NOT_NULL, Method.EXISTS, Method.NOT_EXISTS);
     // Every document has these, so they can be selected whatever the schema lists.
@@ -113,6 +116,13 @@ final class Planner {
         if (field.array() && !ALLOWED_ON_ARRAYS.contains(method)) {
             throw invalid("Cannot query " + method.wireName() + " on attribute \"" + attribute + "\" because it is an array.");
         }
+        if (TEXT_ONLY.contains(method) && field.type() != FieldType.STRING && field.type() != FieldType.DATETIME) {
+            throw invalid("Cannot query " + method.wireName() + " on attribute \"" + attribute
+                    + "\" because it is not a string.");
+        }
+        if (method == Method.REGEX) {
+            checkPattern((String) typed.get(0));
+        }
         if ((method == Method.SEARCH || method == Method.NOT_SEARCH) && !schema.fulltextAttributes().contains(attribute)) {
             // Appwrite raises this one without the "Invalid query: " prefix.
             throw new QueryException("Searching by attribute \"" + attribute + "\" requires a fulltext index.");
@@ -171,6 +181,19 @@ final class Planner {
             throw new QueryException(Trees.INVALID_CURSOR);
         }
         return cursor;
+    }
+
+    /**
+     * Patterns run on RE2/J in storage, which matches in time linear in the value; the price is RE2's syntax:
+     * no backreferences or lookaround. A pattern it cannot compile is the caller's mistake, answered here,
+     * before any SQL runs.
+     */
+    private static void checkPattern(String pattern) {
+        try {
+            com.google.re2j.Pattern.compile(pattern);
+        } catch (com.google.re2j.PatternSyntaxException e) {
+            throw invalid("Invalid regular expression: " + e.getDescription());
+        }
     }
 
     private static <T> T first(T current, T next) {

@@ -171,6 +171,23 @@ class QueryPlanTest {
     // --- search ---
 
     @Test
+    void textMatchersOnlyForStringsAndDatetimes() {
+        assertRejected("Invalid query: Cannot query startsWith on attribute \"year\" because it is not a string.",
+                "{\"method\":\"startsWith\",\"attribute\":\"year\",\"values\":[19]}");
+        assertRejected("Invalid query: Cannot query regex on attribute \"released\" because it is not a string.",
+                "{\"method\":\"regex\",\"attribute\":\"released\",\"values\":[true]}");
+        assertEquals("Fro", onlyValue(plan(Query.startsWith("title", "Fro"))));
+    }
+
+    @Test
+    void regexPatternsMustCompileInRe2Syntax() {
+        assertRejected("Invalid query: Invalid regular expression: missing closing )", Query.regex("title", "("));
+        assertRejected("Invalid query: Invalid regular expression: invalid escape sequence",
+                Query.regex("title", "(a)\\1"));
+        assertEquals("^Fro(z|s)en$", onlyValue(plan(Query.regex("title", "^Fro(z|s)en$"))));
+    }
+
+    @Test
     void searchNeedsAFulltextIndex() {
         plan(Query.search("title", "space"), Query.notSearch("title", "space"));
         QueryException e = assertThrows(QueryException.class, () -> plan(Query.search("$id", "x")));

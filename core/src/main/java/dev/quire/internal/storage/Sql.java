@@ -89,6 +89,21 @@ final class Sql {
                         + "UNIQUE (\"_collection\", \"_key_lower\"))");
     }
 
+    /** What {@link QuerySql} calls for {@code regex} and {@code contains} on strings, see {@link TextFunctions}. */
+    static final String REGEX_FUNCTION = "QUIRE_REGEX";
+    static final String CONTAINS_FUNCTION = "QUIRE_CONTAINS";
+
+    /**
+     * The functions of {@link TextFunctions}, declared in the store. A store keeps them across versions, so a
+     * store made before they existed gains them when it opens.
+     */
+    static List<String> functions() {
+        String type = TextFunctions.class.getName();
+        return List.of(
+                "CREATE ALIAS IF NOT EXISTS " + quote(REGEX_FUNCTION) + " DETERMINISTIC FOR '" + type + ".regex'",
+                "CREATE ALIAS IF NOT EXISTS " + quote(CONTAINS_FUNCTION) + " DETERMINISTIC FOR '" + type + ".contains'");
+    }
+
     /**
      * A collection's document table: system columns (the permissions among them, as an array the read filter
      * checks on the row, see {@link DocumentTable}), then one column per attribute.

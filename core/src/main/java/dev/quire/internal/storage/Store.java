@@ -72,6 +72,9 @@ public final class Store implements AutoCloseable {
                     for (String ddl : Sql.metadataTables()) {
                         statement.execute(ddl);
                     }
+                    for (String ddl : Sql.functions()) {
+                        statement.execute(ddl);
+                    }
                 }
                 return null;
             });
