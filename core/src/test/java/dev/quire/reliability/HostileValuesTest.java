@@ -85,6 +85,14 @@ class HostileValuesTest {
         cases.add(new Object[]{"huge integral BigDecimal into an integer", "count", new BigDecimal("1e30")});
         cases.add(new Object[]{"fraction into an integer", "count", 1.5});
         cases.add(new Object[]{"NaN into an integer", "count", Double.NaN});
+        cases.add(new Object[]{"whole double into an integer", "count", 5.0});
+        cases.add(new Object[]{"whole float into an integer", "count", 5.0f});
+        cases.add(new Object[]{"whole double into an integer array", "scores", List.of(1L, 2.0)});
+        cases.add(new Object[]{"decimal written with a fraction into an integer", "count", new BigDecimal("5.0")});
+        cases.add(new Object[]{"NaN into a string", "text", Double.NaN});
+        cases.add(new Object[]{"Infinity into a string", "text", Double.POSITIVE_INFINITY});
+        cases.add(new Object[]{"a number into a string", "text", 5});
+        cases.add(new Object[]{"NaN into a string array", "tags", List.of(Double.NaN)});
         cases.add(new Object[]{"NaN into a float", "ratio", Double.NaN});
         cases.add(new Object[]{"float NaN into a float", "ratio", Float.NaN});
         cases.add(new Object[]{"+Infinity into a float", "ratio", Double.POSITIVE_INFINITY});

@@ -41,6 +41,8 @@ public final class AttributeChanges {
         Number newMin = old.min();
         Number newMax = old.max();
         if (type == AttributeType.INTEGER || type == AttributeType.FLOAT) {
+            AttributeRules.checkBound("min", min);
+            AttributeRules.checkBound("max", max);
             newMin = min != null ? min : old.min();
             newMax = max != null ? max : old.max();
             if (new BigDecimal(newMin.toString()).compareTo(new BigDecimal(newMax.toString())) > 0) {

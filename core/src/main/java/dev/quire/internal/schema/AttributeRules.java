@@ -51,6 +51,8 @@ public final class AttributeRules {
                 && (attribute.size() == null || attribute.size() < 1 || attribute.size() > MAX_STRING_SIZE)) {
             throw Errors.invalidParam("size", "Value must be a valid range between 1 and 1,073,741,824");
         }
+        checkBound("min", attribute.min());
+        checkBound("max", attribute.max());
         if (attribute.min() != null && attribute.max() != null
                 && new BigDecimal(attribute.min().toString()).compareTo(new BigDecimal(attribute.max().toString())) >= 0) {
             throw Errors.attributeValueInvalid("Minimum value must be lesser than maximum value");
@@ -69,6 +71,13 @@ public final class AttributeRules {
                 throw Errors.attributeValueInvalid("Default value not found in elements");
             }
             checkDefaultValue(attribute);
+        }
+    }
+
+    /** A float range's ends are JSON numbers in Appwrite: NaN and the infinities are not. */
+    static void checkBound(String param, Number bound) {
+        if (bound != null && !Double.isFinite(bound.doubleValue())) {
+            throw Errors.invalidParam(param, "Value must be a valid float");
         }
     }
 

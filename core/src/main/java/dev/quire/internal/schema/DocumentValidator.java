@@ -211,15 +211,14 @@ public final class DocumentValidator {
             return NODES.numberNode(((Number) value).longValue());
         } else if (value instanceof Double || value instanceof Float) {
             double d = ((Number) value).doubleValue();
-            // NaN and the infinities are not JSON numbers; as text they fail every numeric schema.
-            if (!Double.isFinite(d)) {
-                return NODES.stringNode(String.valueOf(d));
-            }
-            return integer && !fitsLong(BigDecimal.valueOf(d)) ? unrepresentable() : NODES.numberNode(d);
+            // NaN and the infinities are not JSON numbers, and a fraction type is not an integer even when whole
+            // (PHP's json_decode makes 5.0 a float, which Appwrite's Integer validator refuses).
+            return !Double.isFinite(d) || integer ? unrepresentable() : NODES.numberNode(d);
         } else if (value instanceof BigInteger b) {
             return integer && b.bitLength() > 63 ? unrepresentable() : NODES.numberNode(b);
         } else if (value instanceof BigDecimal b) {
-            return integer && !fitsLong(b) ? unrepresentable() : NODES.numberNode(b);
+            // Written without a fraction ("5", "5E+2"), a decimal is what JSON calls an integer.
+            return integer && (b.scale() > 0 || !fitsLong(b)) ? unrepresentable() : NODES.numberNode(b);
         } else if (!item && value instanceof Collection<?> c) {
             ArrayNode array = NODES.arrayNode();
             c.forEach(element -> array.add(toNode(element, integer, true)));
