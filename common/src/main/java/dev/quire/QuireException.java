@@ -23,6 +23,12 @@ package dev.quire;
 public class QuireException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * Sees every exception made; set by the test suite only, which checks that no message breaks the error
+     * policy (see {@code dev.quire.internal.Errors}).
+     */
+    static volatile java.util.function.Consumer<QuireException> observer;
+
     private final String type;
     private final int code;
 
@@ -49,6 +55,10 @@ public class QuireException extends RuntimeException {
         super(message, cause);
         this.type = type;
         this.code = code;
+        java.util.function.Consumer<QuireException> watching = observer;
+        if (watching != null) {
+            watching.accept(this);
+        }
     }
 
     /** @return Appwrite's error type, for example {@code document_invalid_structure} */

@@ -251,7 +251,7 @@ public final class Databases implements AutoCloseable {
     /** The store's services, once this handle and its store are known to be open. */
     private Services services() {
         if (closed.get() || services.isClosed()) {
-            throw Errors.storeClosed(services.store.toString(), null);
+            throw Errors.storeClosed(null);
         }
         return services;
     }

@@ -1,12 +1,22 @@
 package dev.quire.internal;
 
 import dev.quire.QuireException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Appwrite's error catalogue: each failure Quire reports, with Appwrite's type, code and wording, made in
  * one place so that every path reports it the same way.
+ *
+ * <p>The policy: a caller's mistake is a 4xx with Appwrite's type and a message about what the caller sent. A
+ * fault of the store is a 5xx whose message says what happened in words a caller can act on and nothing more:
+ * never SQL, a driver's class or error code, or a file path, which belong to whoever runs the store and go to
+ * the log ({@code dev.quire.internal.Errors}, SLF4J) with the cause. The cause also stays on the exception, for
+ * an application that embeds Quire; a server must not send it on.
  */
 public final class Errors {
+    private static final Logger LOG = LoggerFactory.getLogger(Errors.class);
+
     private Errors() {
     }
 
@@ -22,19 +32,42 @@ public final class Errors {
         return argument("Invalid `" + param + "` param: " + description);
     }
 
-    public static QuireException server(String message, Throwable cause) {
-        return new QuireException("general_server_error", 500, message, cause);
+    /**
+     * A fault of the store that no better message describes: Appwrite's generic 500 to the caller.
+     *
+     * @param detail what failed, for the log only: the store, the statement, the path
+     */
+    public static QuireException server(String detail, Throwable cause) {
+        LOG.error("Internal server error: {}", detail, cause);
+        return new QuireException("general_server_error", 500, "An internal server error occurred.", cause);
+    }
+
+    /**
+     * Logs a fault's detail and returns it: for faults whose message says what happened without the detail
+     * (the store is in use, unreadable, closed, ...).
+     *
+     * @param detail what failed, for the log only
+     */
+    public static QuireException fault(QuireException error, String detail) {
+        LOG.warn("{} ({}): {}", error.getMessage(), error.getType(), detail, error.getCause());
+        return error;
+    }
+
+    /** A statement stopped by the store's time bound, or a wait for another writer that ran out. */
+    public static QuireException timeout() {
+        return new QuireException("database_timeout", 408,
+                "Database timed out. Try adjusting your queries or adding an index.");
     }
 
     /** The store's file is held by another process (H2 allows one process per file). */
     public static QuireException storeInUse(String store, Throwable cause) {
-        return new QuireException("store_in_use", 409,
-                "The store " + store + " is in use by another process. Close it there, or open another file.", cause);
+        return fault(new QuireException("store_in_use", 409,
+                "The store is in use by another process. Close it there, or open another file.", cause), store);
     }
 
     /** The handle, or the store behind it, was closed. */
-    public static QuireException storeClosed(String store, Throwable cause) {
-        return new QuireException("store_closed", 503, "The store " + store + " is closed.", cause);
+    public static QuireException storeClosed(Throwable cause) {
+        return new QuireException("store_closed", 503, "The store is closed.", cause);
     }
 
     public static QuireException unauthorized() {

@@ -109,7 +109,8 @@ public final class Store implements AutoCloseable {
         createParent(absolute, "the store");
         Path file = fileOf(absolute);
         if (Files.exists(file) && !Files.isReadable(file)) {
-            throw new QuireException("general_server_error", 500, "The store file " + file + " cannot be read");
+            throw Errors.fault(new QuireException("general_server_error", 500, "The store file cannot be read"),
+                    file.toString());
         }
         return new Store("jdbc:h2:file:" + absolute + SETTINGS + extraSettings, absolute.toString(), false);
     }
@@ -125,8 +126,8 @@ public final class Store implements AutoCloseable {
             try {
                 Files.createDirectories(parent);
             } catch (IOException e) {
-                throw new QuireException("storage_device_not_found", 404,
-                        "Cannot create the directory " + parent + " for " + what + ": " + e.getMessage(), e);
+                throw Errors.fault(new QuireException("storage_device_not_found", 404,
+                        "Cannot create the directory for " + what + ": " + reason(e), e), parent.toString());
             }
         }
     }
@@ -228,7 +229,7 @@ public final class Store implements AutoCloseable {
         try {
             return connections.take();
         } catch (IllegalStateException e) {
-            throw Errors.storeClosed(description, e);
+            throw Errors.storeClosed(e);
         }
     }
 
@@ -237,38 +238,63 @@ public final class Store implements AutoCloseable {
         connections.give(connection);
     }
 
-    /** The one translation from H2's failures to Appwrite's errors. */
+    /**
+     * The one translation from H2's failures to Appwrite's errors. Messages name no file, statement or H2 class;
+     * {@link Errors} logs those with the cause.
+     */
     QuireException translate(SQLException e) {
+        String detail = description + ": " + e.getMessage();
         return switch (e.getErrorCode()) {
             case ErrorCode.DUPLICATE_KEY_1 -> Errors.documentAlreadyExists();
+            case ErrorCode.STATEMENT_WAS_CANCELED, ErrorCode.LOCK_TIMEOUT_1, ErrorCode.DEADLOCK_1 -> Errors.timeout();
             case ErrorCode.DATABASE_ALREADY_OPEN_1 -> Errors.storeInUse(description, e);
             case ErrorCode.FILE_CORRUPTED_1, ErrorCode.FILE_VERSION_ERROR_1, ErrorCode.FILE_ENCRYPTION_ERROR_1 ->
-                    new QuireException("general_server_error", 500,
-                            "The file of " + description + " is not a readable Quire store", e);
-            case ErrorCode.LOCK_TIMEOUT_1, ErrorCode.DEADLOCK_1 -> new QuireException("general_server_error", 500,
-                    "Timed out waiting for another writer in " + description, e);
-            case ErrorCode.DATABASE_IS_READ_ONLY, ErrorCode.FILE_CREATION_FAILED_1 ->
-                    new QuireException("general_server_error", 500, "The store " + description + " cannot be written", e);
-            case ErrorCode.IO_EXCEPTION_1, ErrorCode.IO_EXCEPTION_2 -> fileFailure(e);
-            default -> Errors.server("Storage failure in " + description + ": " + e.getMessage(), e);
+                    unreadable(e, detail);
+            case ErrorCode.DATABASE_IS_READ_ONLY, ErrorCode.FILE_CREATION_FAILED_1 -> Errors.fault(
+                    new QuireException("general_server_error", 500, "The store cannot be written", e), detail);
+            case ErrorCode.IO_EXCEPTION_1, ErrorCode.IO_EXCEPTION_2 -> fileFailure(e, detail);
+            default -> Errors.server(detail, e);
         };
+    }
+
+    private static QuireException unreadable(SQLException e, String detail) {
+        return Errors.fault(new QuireException("general_server_error", 500,
+                "The file is not a readable Quire store", e), detail);
     }
 
     /**
      * H2 reports a file it cannot parse (text, an archive, a store cut short) and a file the system refuses
      * (a read-only directory, a missing permission) alike, as an I/O error; the innermost cause tells them apart.
      */
-    private QuireException fileFailure(SQLException e) {
+    private static QuireException fileFailure(SQLException e, String detail) {
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        if (root instanceof IOException && !(root instanceof EOFException)) {
-            return new QuireException("general_server_error", 500,
-                    "The file of " + description + " cannot be used: " + root.getMessage(), e);
+        if (root instanceof IOException io && !(root instanceof EOFException)) {
+            return Errors.fault(new QuireException("general_server_error", 500,
+                    "The store's file cannot be used: " + reason(io), e), detail);
         }
-        return new QuireException("general_server_error", 500,
-                "The file of " + description + " is not a readable Quire store", e);
+        return unreadable(e, detail);
+    }
+
+    /** What the system said about a file, without the file's path. */
+    private static String reason(IOException e) {
+        if (e instanceof java.nio.file.FileSystemException fs && fs.getReason() != null) {
+            return fs.getReason();
+        }
+        if (e instanceof java.nio.file.FileSystemException) {
+            // NotDirectoryException, AccessDeniedException, ...: the type is the reason.
+            return e.getClass().getSimpleName().replace("Exception", "").replaceAll("(?<=[a-z])(?=[A-Z])", " ").toLowerCase();
+        }
+        String message = e.getMessage() == null ? "" : e.getMessage();
+        // java.io reports "<path> (<reason>)" or "<path>: <reason>".
+        int open = message.lastIndexOf(" (");
+        if (open >= 0 && message.endsWith(")")) {
+            return message.substring(open + 2, message.length() - 1);
+        }
+        int colon = message.lastIndexOf(": ");
+        return colon >= 0 ? message.substring(colon + 2) : "input/output error";
     }
 
     /**
@@ -320,7 +346,7 @@ public final class Store implements AutoCloseable {
         } catch (FileAlreadyExistsException e) {
             throw targetExists(copy, e);
         } catch (IOException e) {
-            throw Errors.server("Cannot write the backup of " + description + " to " + copy + ": " + e, e);
+            throw Errors.server("Cannot write the backup of " + description + " to " + copy, e);
         } finally {
             deleteQuietly(zip);
             deleteQuietly(partial);
@@ -329,8 +355,8 @@ public final class Store implements AutoCloseable {
     }
 
     private static QuireException targetExists(Path copy, Throwable cause) {
-        return new QuireException("storage_file_already_exists", 409,
-                "The backup target " + copy + " already exists; choose a new path or delete it first", cause);
+        return Errors.fault(new QuireException("storage_file_already_exists", 409,
+                "The backup target already exists; choose a new path or delete it first", cause), copy.toString());
     }
 
     private static void unzipStoreFile(Path zip, Path file) throws IOException {
