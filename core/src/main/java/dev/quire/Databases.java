@@ -268,6 +268,20 @@ public final class Databases implements AutoCloseable {
         });
     }
 
+    /**
+     * The same store and caller under Appwrite 1.8's TablesDB names: tables, columns and rows.
+     *
+     * <pre>{@code
+     * TablesDB t = db.tablesDB();
+     * t.createRow("app", "movies", ID.unique(), Map.of("title", "Up"), null);
+     * }</pre>
+     *
+     * @return a TablesDB view of this handle; closing this handle closes it too
+     */
+    public TablesDB tablesDB() {
+        return new TablesDB(this);
+    }
+
     // ---- databases ------------------------------------------------------------------------------------
 
     /**

@@ -4,6 +4,9 @@ import dev.quire.QuireException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 /**
  * Appwrite's error catalogue: each failure Quire reports, with Appwrite's type, code and wording, made in
  * one place so that every path reports it the same way.
@@ -182,5 +185,53 @@ public final class Errors {
     public static QuireException indexLimitExceeded() {
         return new QuireException("index_limit_exceeded", 400,
                 "The maximum number of indexes has been reached.");
+    }
+
+    // ---- TablesDB ---------------------------------------------------------------------------------------
+
+    private static final Pattern LEGACY_WORD = Pattern.compile("\\b([Dd]ocument|[Cc]ollection|[Aa]ttribute)(s?)\\b");
+
+    /**
+     * The same failure as TablesDB reports it: {@code collection_*} becomes {@code table_*}, {@code document_*}
+     * {@code row_*}, {@code attribute_*} {@code column_*} and {@code index_*} {@code column_index_*}, with the
+     * message in the same words (Appwrite's {@code errors.php} keeps one entry per name, worded alike).
+     * Every other failure is returned unchanged.
+     */
+    public static QuireException inTablesDB(QuireException e) {
+        String type = tablesDbType(e.getType());
+        if (type.equals(e.getType())) {
+            return e;
+        }
+        Matcher words = LEGACY_WORD.matcher(e.getMessage() == null ? "" : e.getMessage());
+        String message = words.replaceAll(m -> {
+            String word = switch (m.group(1).toLowerCase(java.util.Locale.ROOT)) {
+                case "document" -> "row";
+                case "collection" -> "table";
+                default -> "column";
+            };
+            boolean capital = Character.isUpperCase(m.group(1).charAt(0));
+            return (capital ? Character.toUpperCase(word.charAt(0)) + word.substring(1) : word) + m.group(2);
+        });
+        return new QuireException(type, e.getCode(), message, e);
+    }
+
+    private static String tablesDbType(String type) {
+        if (type.startsWith("collection_")) {
+            return "table_" + type.substring("collection_".length());
+        }
+        if (type.startsWith("document_")) {
+            return "row_" + type.substring("document_".length());
+        }
+        if (type.startsWith("attribute_")) {
+            return "column_" + type.substring("attribute_".length());
+        }
+        if (type.startsWith("index_")) {
+            return "column_index_" + type.substring("index_".length());
+        }
+        return switch (type) {
+            case "general_attribute_query_limit_exceeded" -> "general_column_query_limit_exceeded";
+            case "ATTRIBUTE_TYPE_NOT_SUPPORTED" -> "COLUMN_TYPE_NOT_SUPPORTED";
+            default -> type;
+        };
     }
 }
