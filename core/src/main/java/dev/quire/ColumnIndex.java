@@ -1,6 +1,7 @@
 package dev.quire;
 
 import dev.quire.internal.Json;
+import dev.quire.internal.TablesDbNames;
 
 import java.util.List;
 import java.util.Map;
@@ -65,7 +66,7 @@ public final class ColumnIndex {
      * @return a new, modifiable map
      */
     public Map<String, Object> toMap() {
-        return TablesDB.renamed(index.toMap());
+        return TablesDbNames.index(index.toMap());
     }
 
     /** @return {@link #toMap()} as a JSON string */

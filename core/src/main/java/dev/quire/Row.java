@@ -1,8 +1,8 @@
 package dev.quire;
 
 import dev.quire.internal.Json;
+import dev.quire.internal.TablesDbNames;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -80,16 +80,7 @@ public final class Row {
      * @return a new, modifiable map
      */
     public Map<String, Object> toMap() {
-        Map<String, Object> map = new LinkedHashMap<>();
-        map.put("$id", getId());
-        map.put("$sequence", getSequence());
-        map.put("$tableId", getTableId());
-        map.put("$databaseId", getDatabaseId());
-        map.put("$createdAt", getCreatedAt());
-        map.put("$updatedAt", getUpdatedAt());
-        map.put("$permissions", getPermissions());
-        map.putAll(getData());
-        return map;
+        return TablesDbNames.row(document.toMap());
     }
 
     /** @return {@link #toMap()} as a JSON string */

@@ -1,6 +1,7 @@
 package dev.quire;
 
 import dev.quire.internal.Json;
+import dev.quire.internal.TablesDbNames;
 
 import java.util.List;
 import java.util.Map;
@@ -71,7 +72,7 @@ public final class Table {
      * @return a new, modifiable map
      */
     public Map<String, Object> toMap() {
-        return TablesDB.renamed(collection.toMap());
+        return TablesDbNames.table(collection.toMap());
     }
 
     /** @return {@link #toMap()} as a JSON string */

@@ -2,7 +2,6 @@ package dev.quire;
 
 import dev.quire.internal.Errors;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -47,26 +46,6 @@ public final class TablesDB {
             work.run();
             return null;
         });
-    }
-
-    /** A legacy-named JSON map with TablesDB's keys, recursively: the one place where the names differ. */
-    static Map<String, Object> renamed(Map<String, Object> legacy) {
-        Map<String, Object> map = new LinkedHashMap<>();
-        legacy.forEach((key, value) -> {
-            switch (key) {
-                case "documentSecurity" -> map.put("rowSecurity", value);
-                case "attributes" -> map.put("columns", value);
-                case "indexes" -> map.put("indexes", ((List<?>) value).stream()
-                        .map(index -> renamed(castMap(index))).toList());
-                default -> map.put(key, value);
-            }
-        });
-        return map;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> castMap(Object value) {
-        return (Map<String, Object>) value;
     }
 
     // ---- databases ------------------------------------------------------------------------------------
