@@ -46,7 +46,10 @@ public final class Attribute {
         return key;
     }
 
-    /** @return {@code string}, {@code integer}, {@code double}, {@code boolean} or {@code datetime} */
+    /**
+     * @return {@code string}, {@code integer}, {@code double}, {@code boolean}, {@code datetime}, or one of
+     *         Appwrite 1.9's {@code varchar}, {@code text}, {@code mediumtext}, {@code longtext}, {@code bigint}
+     */
     public String getType() {
         return type;
     }
@@ -76,12 +79,15 @@ public final class Attribute {
         return array;
     }
 
-    /** @return the maximum length in characters of a string attribute; {@code null} for other types */
+    /**
+     * @return the maximum length in characters of a {@code string} or {@code varchar} attribute; {@code null} for
+     *         other types (Appwrite's text types have fixed sizes and no size field)
+     */
     public Long getSize() {
         return size;
     }
 
-    /** @return the minimum of an integer ({@link Long}) or float ({@link Double}) attribute; {@code null} otherwise */
+    /** @return the minimum of an integer or bigint ({@link Long}) or float ({@link Double}) attribute; {@code null} otherwise */
     public Number getMin() {
         return min;
     }

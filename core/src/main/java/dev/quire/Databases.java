@@ -46,6 +46,10 @@ import java.util.function.Function;
  */
 public final class Databases implements AutoCloseable {
     private static final Map<Path, Shared> OPEN_FILES = new HashMap<>();
+    /** The fixed sizes of Appwrite 1.9's text types: MariaDB's TEXT, MEDIUMTEXT and LONGTEXT. */
+    private static final long TEXT_SIZE = 65_535L;
+    private static final long MEDIUMTEXT_SIZE = 16_777_215L;
+    private static final long LONGTEXT_SIZE = 2_147_483_647L;
 
     /** A store's services with the number of root handles that share them; the last close closes the store. */
     private static final class Shared {
@@ -430,6 +434,59 @@ public final class Databases implements AutoCloseable {
                 null, null, xdefault, null);
     }
 
+    /**
+     * Adds a {@code varchar} attribute (Appwrite 1.9): a string of at most {@code size} characters, stored in
+     * the row. Appwrite's SDKs prefer it to the deprecated {@code string} for short text.
+     *
+     * <pre>{@code
+     * db.createVarcharAttribute("app", "movies", "title", 255, true, null, false);
+     * }</pre>
+     *
+     * @param size maximum length in characters, 1 to 16,381
+     * @throws QuireException {@code general_argument_invalid} for a size outside 1–16,381;
+     *                        {@code attribute_value_invalid} for a default longer than the size
+     */
+    public Attribute createVarcharAttribute(String databaseId, String collectionId, String key, int size,
+                                            boolean required, String xdefault, boolean array) {
+        return createAttribute(databaseId, collectionId, key, AttributeType.VARCHAR, null, required, array,
+                (long) size, null, null, xdefault, null);
+    }
+
+    /** Adds a {@code text} attribute (Appwrite 1.9): a string of at most 65,535 characters. */
+    public Attribute createTextAttribute(String databaseId, String collectionId, String key, boolean required,
+                                         String xdefault, boolean array) {
+        return createAttribute(databaseId, collectionId, key, AttributeType.TEXT, null, required, array,
+                TEXT_SIZE, null, null, xdefault, null);
+    }
+
+    /** Adds a {@code mediumtext} attribute (Appwrite 1.9): a string of at most 16,777,215 characters. */
+    public Attribute createMediumtextAttribute(String databaseId, String collectionId, String key, boolean required,
+                                               String xdefault, boolean array) {
+        return createAttribute(databaseId, collectionId, key, AttributeType.MEDIUMTEXT, null, required, array,
+                MEDIUMTEXT_SIZE, null, null, xdefault, null);
+    }
+
+    /** Adds a {@code longtext} attribute (Appwrite 1.9): a string of at most 2,147,483,647 characters. */
+    public Attribute createLongtextAttribute(String databaseId, String collectionId, String key, boolean required,
+                                             String xdefault, boolean array) {
+        return createAttribute(databaseId, collectionId, key, AttributeType.LONGTEXT, null, required, array,
+                LONGTEXT_SIZE, null, null, xdefault, null);
+    }
+
+    /**
+     * Adds a {@code bigint} attribute (Appwrite 1.9.5): a 64-bit integer that also accepts its value as a numeric
+     * string ({@code "9007199254740993"}), for clients whose numbers cannot hold it exactly. Values read back as
+     * {@link Long}.
+     *
+     * @param min lower bound, {@code null} for {@link Long#MIN_VALUE}
+     * @param max upper bound, {@code null} for {@link Long#MAX_VALUE}
+     */
+    public Attribute createBigIntAttribute(String databaseId, String collectionId, String key, boolean required,
+                                           Long min, Long max, Long xdefault, boolean array) {
+        return createAttribute(databaseId, collectionId, key, AttributeType.BIGINT, null, required, array, null,
+                min == null ? Long.MIN_VALUE : min, max == null ? Long.MAX_VALUE : max, xdefault, null);
+    }
+
     private Attribute createAttribute(String databaseId, String collectionId, String key, AttributeType type,
                                       AttributeFormat format, boolean required, boolean array, Long size, Number min,
                                       Number max, Object xdefault, List<String> elements) {
@@ -532,6 +589,45 @@ public final class Databases implements AutoCloseable {
         return inUnit(unit -> services.schema.updateAttribute(unit, access, databaseId, collectionId, key,
                 AttributeType.DATETIME, null, required,
                 xdefault, null, null, null, null, newKey));
+    }
+
+    /**
+     * Changes a {@code varchar} attribute; like {@link #updateStringAttribute}, with sizes 1 to 16,381.
+     *
+     * @param size a new maximum length, or {@code null} to keep it
+     */
+    public Attribute updateVarcharAttribute(String databaseId, String collectionId, String key, boolean required,
+                                            String xdefault, Integer size, String newKey) {
+        return inUnit(unit -> services.schema.updateAttribute(unit, access, databaseId, collectionId, key, AttributeType.VARCHAR, null, required,
+                xdefault, null, null, size == null ? null : size.longValue(), null, newKey));
+    }
+
+    /** Changes a {@code text} attribute's requirement, default or key. */
+    public Attribute updateTextAttribute(String databaseId, String collectionId, String key, boolean required,
+                                         String xdefault, String newKey) {
+        return inUnit(unit -> services.schema.updateAttribute(unit, access, databaseId, collectionId, key, AttributeType.TEXT, null, required,
+                xdefault, null, null, null, null, newKey));
+    }
+
+    /** Changes a {@code mediumtext} attribute's requirement, default or key. */
+    public Attribute updateMediumtextAttribute(String databaseId, String collectionId, String key, boolean required,
+                                               String xdefault, String newKey) {
+        return inUnit(unit -> services.schema.updateAttribute(unit, access, databaseId, collectionId, key, AttributeType.MEDIUMTEXT, null,
+                required, xdefault, null, null, null, null, newKey));
+    }
+
+    /** Changes a {@code longtext} attribute's requirement, default or key. */
+    public Attribute updateLongtextAttribute(String databaseId, String collectionId, String key, boolean required,
+                                             String xdefault, String newKey) {
+        return inUnit(unit -> services.schema.updateAttribute(unit, access, databaseId, collectionId, key, AttributeType.LONGTEXT, null,
+                required, xdefault, null, null, null, null, newKey));
+    }
+
+    /** Changes a {@code bigint} attribute; {@code null} {@code min}/{@code max} keep the current bounds. */
+    public Attribute updateBigIntAttribute(String databaseId, String collectionId, String key, boolean required,
+                                           Long xdefault, Long min, Long max, String newKey) {
+        return inUnit(unit -> services.schema.updateAttribute(unit, access, databaseId, collectionId, key, AttributeType.BIGINT, null, required,
+                xdefault, min, max, null, null, newKey));
     }
 
     /** @throws QuireException {@code attribute_not_found} */

@@ -28,7 +28,9 @@ final class Models {
     static Attribute attribute(AttributeDef attribute) {
         String format = attribute.format() != null ? attribute.format().appwriteName()
                 : attribute.type() == AttributeType.DATETIME ? "datetime" : null;
-        Long size = attribute.format() == null && attribute.size() != null ? attribute.size() : null;
+        // Appwrite's text, mediumtext and longtext models have no size: theirs is fixed.
+        boolean sized = attribute.type() == AttributeType.STRING || attribute.type() == AttributeType.VARCHAR;
+        Long size = sized && attribute.format() == null ? attribute.size() : null;
         return new Attribute(attribute.key(), attribute.type().appwriteName(), format, attribute.required(),
                 attribute.array(), size, attribute.min(), attribute.max(), attribute.xdefault(), attribute.elements(),
                 attribute.createdAt(), attribute.updatedAt());

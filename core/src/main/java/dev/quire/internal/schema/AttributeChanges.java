@@ -40,7 +40,7 @@ public final class AttributeChanges {
         }
         Number newMin = old.min();
         Number newMax = old.max();
-        if (type == AttributeType.INTEGER || type == AttributeType.FLOAT) {
+        if (type.base() == AttributeType.INTEGER || type == AttributeType.FLOAT) {
             AttributeRules.checkBound("min", min);
             AttributeRules.checkBound("max", max);
             newMin = min != null ? min : old.min();
@@ -65,7 +65,9 @@ public final class AttributeChanges {
             newElements = elements;
         }
         Long newSize = old.size();
-        if (size != null && size != 0 && type == AttributeType.STRING && format == null) {
+        // text, mediumtext and longtext have fixed sizes; string and varchar may change theirs.
+        if (size != null && size != 0 && (type == AttributeType.STRING || type == AttributeType.VARCHAR)
+                && format == null) {
             newSize = size;
         }
         String key = old.key();
@@ -73,7 +75,7 @@ public final class AttributeChanges {
             key = Keys.check("newKey", newKey);
         }
         Object typedDefault = xdefault instanceof Number n && type == AttributeType.FLOAT ? n.doubleValue()
-                : xdefault instanceof Number n && type == AttributeType.INTEGER ? n.longValue() : xdefault;
+                : xdefault instanceof Number n && type.base() == AttributeType.INTEGER ? n.longValue() : xdefault;
         AttributeDef updated = new AttributeDef(key, type, format, required, old.array(), newSize, newMin, newMax,
                 typedDefault, newElements, old.createdAt(), now);
         List<AttributeDef> others = new ArrayList<>(schema.attributes());

@@ -29,6 +29,6 @@ public record AttributeDef(String key, AttributeType type, AttributeFormat forma
     /** Appwrite reports integer and float attributes as formatted ({@code intRange}/{@code floatRange}), so their
      * value errors say "invalid format"; plain strings, booleans and datetimes say "invalid type". */
     boolean reportsFormat() {
-        return format != null || type == AttributeType.INTEGER || type == AttributeType.FLOAT;
+        return format != null || type.base() == AttributeType.INTEGER || type == AttributeType.FLOAT;
     }
 }

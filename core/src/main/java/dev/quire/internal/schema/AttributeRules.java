@@ -16,6 +16,8 @@ import java.util.Map;
  */
 public final class AttributeRules {
     public static final long MAX_STRING_SIZE = 1_073_741_824L;
+    /** The largest {@code varchar}: what fits a MariaDB row in utf8mb4. */
+    public static final long MAX_VARCHAR_SIZE = 16_381L;
     static final int MAX_ENUM_ELEMENTS = 100;
     static final int MAX_ENUM_ELEMENT_LENGTH = 255;
     /** MariaDB's column limit as Appwrite counts it, internal columns included. */
@@ -50,6 +52,10 @@ public final class AttributeRules {
         if (attribute.type() == AttributeType.STRING && attribute.format() == null
                 && (attribute.size() == null || attribute.size() < 1 || attribute.size() > MAX_STRING_SIZE)) {
             throw Errors.invalidParam("size", "Value must be a valid range between 1 and 1,073,741,824");
+        }
+        if (attribute.type() == AttributeType.VARCHAR
+                && (attribute.size() == null || attribute.size() < 1 || attribute.size() > MAX_VARCHAR_SIZE)) {
+            throw Errors.invalidParam("size", "Value must be a valid range between 1 and 16,381");
         }
         checkBound("min", attribute.min());
         checkBound("max", attribute.max());
@@ -131,6 +137,8 @@ public final class AttributeRules {
             return 20; // arrays are JSON columns, stored off-row
         }
         return switch (attribute.type()) {
+            case VARCHAR -> attribute.size() > 255 ? attribute.size() * 4 + 2 : attribute.size() * 4 + 1;
+            case TEXT, MEDIUMTEXT, LONGTEXT -> 20; // stored off-row, a pointer in the row
             case STRING -> {
                 long size = attribute.size() == null ? 0 : attribute.size();
                 if (size > 16_777_215) {
@@ -144,7 +152,7 @@ public final class AttributeRules {
                 }
                 yield size * 4 + 1;
             }
-            case INTEGER, FLOAT -> 8;
+            case INTEGER, BIGINT, FLOAT -> 8;
             case BOOLEAN -> 1;
             case DATETIME -> 7;
         };

@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * A collection's attribute definitions compiled into one JSON Schema (draft 2020-12, checked by networknt's
@@ -48,6 +49,7 @@ public final class DocumentValidator {
     static final int MAX_ARRAY_ITEMS = 65_536;
     private static final BigDecimal LONG_MIN = BigDecimal.valueOf(Long.MIN_VALUE);
     private static final BigDecimal LONG_MAX = BigDecimal.valueOf(Long.MAX_VALUE);
+    private static final Pattern INTEGER_TEXT = Pattern.compile("[+-]?\\d{1,19}");
 
     private final List<AttributeDef> attributes;
     private final Map<String, AttributeDef> byKey;
@@ -93,7 +95,10 @@ public final class DocumentValidator {
             if (value == null && attribute != null && attribute.xdefault() != null) {
                 continue; // null takes the default, as in Appwrite
             }
-            boolean integer = attribute != null && attribute.type() == AttributeType.INTEGER;
+            boolean integer = attribute != null && attribute.type().base() == AttributeType.INTEGER;
+            if (attribute != null && attribute.type() == AttributeType.BIGINT) {
+                value = numericStrings(value);
+            }
             document.set(entry.getKey(), toNode(value, integer, false));
         }
         for (AttributeDef attribute : attributes) {
@@ -135,7 +140,7 @@ public final class DocumentValidator {
     private static ObjectNode valueSchema(AttributeDef attribute) {
         ObjectNode node = NODES.objectNode();
         switch (attribute.type()) {
-            case STRING -> {
+            case STRING, VARCHAR, TEXT, MEDIUMTEXT, LONGTEXT -> {
                 node.put("type", "string");
                 if (attribute.size() != null && attribute.size() <= Integer.MAX_VALUE) {
                     node.put("maxLength", attribute.size().intValue());
@@ -154,7 +159,7 @@ public final class DocumentValidator {
                     }
                 }
             }
-            case INTEGER -> {
+            case INTEGER, BIGINT -> {
                 node.put("type", "integer");
                 putBound(node, "minimum", attribute.min());
                 putBound(node, "maximum", attribute.max());
@@ -289,8 +294,8 @@ public final class DocumentValidator {
 
     private Object scalar(AttributeDef attribute, JsonNode node, String label) {
         return switch (attribute.type()) {
-            case STRING -> node.asString();
-            case INTEGER -> node.longValue();
+            case STRING, VARCHAR, TEXT, MEDIUMTEXT, LONGTEXT -> node.asString();
+            case INTEGER, BIGINT -> node.longValue();
             case FLOAT -> node.doubleValue();
             case BOOLEAN -> node.booleanValue();
             case DATETIME -> {
@@ -301,6 +306,23 @@ public final class DocumentValidator {
                 yield canonical.get();
             }
         };
+    }
+
+    /**
+     * A bigint attribute takes an integer written as a string too ({@code "9007199254740993"}), as Appwrite's
+     * structure validator does, since JavaScript clients cannot hold such numbers exactly.
+     */
+    private static Object numericStrings(Object value) {
+        if (value instanceof String s && INTEGER_TEXT.matcher(s).matches()) {
+            return new BigInteger(s);
+        }
+        if (value instanceof Collection<?> c && c.stream().anyMatch(item -> item instanceof String)) {
+            List<Object> items = new ArrayList<>(c.size());
+            c.forEach(item -> items.add(item instanceof String s && INTEGER_TEXT.matcher(s).matches()
+                    ? new BigInteger(s) : item));
+            return items;
+        }
+        return value;
     }
 
     private String describe(List<Error> errors, ObjectNode document) {
@@ -347,7 +369,7 @@ public final class DocumentValidator {
     private static String description(AttributeDef attribute, String keyword) {
         boolean typeOrLength = "type".equals(keyword) || "maxLength".equals(keyword);
         return switch (attribute.type()) {
-            case STRING -> {
+            case STRING, VARCHAR, TEXT, MEDIUMTEXT, LONGTEXT -> {
                 if (attribute.format() == null || typeOrLength) {
                     yield "Value must be a valid string and no longer than " + attribute.size() + " chars";
                 }
@@ -358,7 +380,7 @@ public final class DocumentValidator {
                     case ENUM -> "Value must be one of (" + String.join(", ", attribute.elements()) + ")";
                 };
             }
-            case INTEGER -> "type".equals(keyword) ? "Value must be a valid integer" : range(attribute);
+            case INTEGER, BIGINT -> "type".equals(keyword) ? "Value must be a valid integer" : range(attribute);
             case FLOAT -> "type".equals(keyword) ? "Value must be a valid float" : range(attribute);
             case BOOLEAN -> "Value must be a valid boolean";
             case DATETIME -> "Value must be valid date.";

@@ -114,7 +114,7 @@ public final class IndexRules {
             long size;
             long length;
             switch (attribute.type()) {
-                case STRING -> {
+                case STRING, VARCHAR, TEXT, MEDIUMTEXT, LONGTEXT -> {
                     size = attribute.size() == null ? 0 : attribute.size();
                     int given = i < index.lengths().size() ? index.lengths().get(i) : 0;
                     length = given != 0 ? given : size;
@@ -154,7 +154,7 @@ public final class IndexRules {
         }
         if (index.type() == IndexType.FULLTEXT) {
             for (AttributeDef attribute : attributes) {
-                if (attribute.type() != AttributeType.STRING) {
+                if (!attribute.type().isText()) {
                     throw Errors.indexInvalid("Attribute \"" + attribute.key()
                             + "\" cannot be part of a fulltext index, must be of type string");
                 }
@@ -163,7 +163,7 @@ public final class IndexRules {
         for (int i = 0; i < attributes.size(); i++) {
             AttributeDef attribute = attributes.get(i);
             int length = i < index.lengths().size() ? index.lengths().get(i) : 0;
-            if (attribute.type() != AttributeType.STRING && length != 0) {
+            if (!attribute.type().isText() && length != 0) {
                 throw Errors.indexInvalid("Cannot set a length on \"" + attribute.type().appwriteName() + "\" attributes");
             }
         }

@@ -453,13 +453,13 @@ public final class MetadataStore {
         if (text == null) {
             return null;
         }
-        return type == AttributeType.INTEGER ? (Number) Long.valueOf(text) : (Number) Double.valueOf(text);
+        return type.base() == AttributeType.INTEGER ? (Number) Long.valueOf(text) : (Number) Double.valueOf(text);
     }
 
     /** JSON reads small integers as Integer and whole doubles as Double: restore the attribute's own type. */
     private static Object typed(AttributeType type, Object value) {
         return switch (type) {
-            case INTEGER -> ((Number) value).longValue();
+            case INTEGER, BIGINT -> ((Number) value).longValue();
             case FLOAT -> ((Number) value).doubleValue();
             default -> value;
         };

@@ -188,8 +188,8 @@ final class Sql {
      */
     static String columnType(AttributeDef attribute) {
         String scalar = switch (attribute.type()) {
-            case STRING -> "CHARACTER VARYING";
-            case INTEGER -> "BIGINT";
+            case STRING, VARCHAR, TEXT, MEDIUMTEXT, LONGTEXT -> "CHARACTER VARYING";
+            case INTEGER, BIGINT -> "BIGINT";
             case FLOAT -> "DOUBLE PRECISION";
             case BOOLEAN -> "BOOLEAN";
             case DATETIME -> "CHARACTER VARYING(29)";
@@ -204,8 +204,8 @@ final class Sql {
      */
     static Class<?> javaType(AttributeDef attribute) {
         Class<?> scalar = switch (attribute.type()) {
-            case STRING, DATETIME -> String.class;
-            case INTEGER -> Long.class;
+            case STRING, VARCHAR, TEXT, MEDIUMTEXT, LONGTEXT, DATETIME -> String.class;
+            case INTEGER, BIGINT -> Long.class;
             case FLOAT -> Double.class;
             case BOOLEAN -> Boolean.class;
         };
