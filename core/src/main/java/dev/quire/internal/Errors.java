@@ -234,4 +234,21 @@ public final class Errors {
             default -> type;
         };
     }
+
+    public static QuireException unknownChannel(String channel) {
+        return argument("Unknown channel " + (channel == null ? "null" : "\"" + channel + "\"")
+                + ": Quire publishes on documents, rows, databases.<db>.collections.<collection>.documents[.<document>],"
+                + " databases.<db>.tables.<table>.rows[.<row>] and tablesdb.<db>.tables.<table>.rows[.<row>],"
+                + " each optionally followed by .create, .update, .upsert or .delete");
+    }
+
+    /**
+     * A subscriber that fell behind. Appwrite's realtime errors carry WebSocket close codes; 1013 is "try again
+     * later", which is what the subscriber should do after re-reading the current state.
+     */
+    public static QuireException realtimeOverflow(int capacity) {
+        return new QuireException("realtime_subscription_overflow", 1013, "The subscriber fell behind: " + capacity
+                + " events were waiting, the most a subscription holds, so the subscription is closed and later events"
+                + " are not delivered to it. Re-read the current state and subscribe again.");
+    }
 }
