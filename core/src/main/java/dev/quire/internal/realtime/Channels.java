@@ -69,9 +69,10 @@ public final class Channels {
                 "tablesdb." + databaseId + ".tables." + collectionId + ".rows." + documentId));
         List<String> suffixed = new ArrayList<>();
         for (String channel : channels) {
-            String[] segments = channel.split("\\.");
-            int n = segments.length;
-            if (RESOURCE_LEAVES.contains(segments[n - 1]) || n >= 2 && RESOURCE_LEAVES.contains(segments[n - 2])) {
+            int last = channel.lastIndexOf('.');
+            int previous = last < 0 ? -1 : channel.lastIndexOf('.', last - 1);
+            if (RESOURCE_LEAVES.contains(channel.substring(last + 1))
+                    || last >= 0 && RESOURCE_LEAVES.contains(channel.substring(previous + 1, last))) {
                 suffixed.add(channel + "." + action.appwriteName());
             }
         }

@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The {@code events} list of a document or row event, written as Appwrite writes it: every combination of a
@@ -17,6 +18,12 @@ import java.util.Set;
  * order, so the first name is the concrete one and the list reads the same as a server's. Ids replace whole
  * placeholders here, where PHP's {@code str_replace} would also rewrite an id that happens to contain the name
  * of a later parameter.
+ *
+ * <p>The port runs once per database type, pattern and action, on marker characters instead of ids; an event
+ * then only fills the ids into those templates. Generating from scratch costs about 1,200 string builds per
+ * event (the loops try every pair and triple of five parameters), too much for the writer's thread. The ids
+ * cannot change the outcome: every document event names a collection or table, so the mirror always applies,
+ * and segment renaming never touches an id.
  */
 public final class EventNames {
     /** Database types whose events Appwrite renames ({@code getDatabaseTypeEvents}). */
@@ -29,6 +36,12 @@ public final class EventNames {
     private static final Map<String, String> TABLESDB_TO_DATABASES = Map.of("tablesdb", "databases",
             "tables", "collections", "rows", "documents", "columns", "attributes");
 
+    /** Stand-ins for the ids while the templates are made; ids never hold control characters. */
+    private static final char DATABASE = '\u0001';
+    private static final char COLLECTION = '\u0002';
+    private static final char DOCUMENT = '\u0003';
+    private static final Map<String, List<String>> TEMPLATES = new ConcurrentHashMap<>();
+
     private EventNames() {
     }
 
@@ -40,15 +53,48 @@ public final class EventNames {
      */
     public static List<String> forDocument(String databaseType, String databaseId, String collectionId,
                                            String documentId, Action action) {
-        return generate(List.of("databases", "[databaseId]", "collections", "[collectionId]", "documents",
-                "[documentId]", action.appwriteName()), params(databaseId, collectionId, documentId), databaseType);
+        return render(templates(databaseType, "collections", action), databaseId, collectionId, documentId);
     }
 
     /** The events of an update, upsert or delete made through TablesDB, whose pattern names tables and rows. */
     public static List<String> forRow(String databaseType, String databaseId, String tableId, String rowId,
                                       Action action) {
-        return generate(List.of("databases", "[databaseId]", "tables", "[tableId]", "rows", "[rowId]",
-                action.appwriteName()), params(databaseId, tableId, rowId), databaseType);
+        return render(templates(databaseType, "tables", action), databaseId, tableId, rowId);
+    }
+
+    private static List<String> templates(String databaseType, String family, Action action) {
+        String type = "tablesdb".equals(databaseType) ? "tablesdb" : "legacy";
+        return TEMPLATES.computeIfAbsent(type + "." + family + "." + action.appwriteName(), key -> {
+            String database = String.valueOf(DATABASE);
+            String collection = String.valueOf(COLLECTION);
+            String document = String.valueOf(DOCUMENT);
+            List<String> pattern = family.equals("collections")
+                    ? List.of("databases", "[databaseId]", "collections", "[collectionId]", "documents",
+                    "[documentId]", action.appwriteName())
+                    : List.of("databases", "[databaseId]", "tables", "[tableId]", "rows", "[rowId]",
+                    action.appwriteName());
+            return generate(pattern, params(database, collection, document), type);
+        });
+    }
+
+    private static List<String> render(List<String> templates, String databaseId, String collectionId,
+                                       String documentId) {
+        List<String> events = new ArrayList<>(templates.size());
+        StringBuilder event = new StringBuilder(96);
+        for (String template : templates) {
+            event.setLength(0);
+            for (int i = 0; i < template.length(); i++) {
+                char c = template.charAt(i);
+                switch (c) {
+                    case DATABASE -> event.append(databaseId);
+                    case COLLECTION -> event.append(collectionId);
+                    case DOCUMENT -> event.append(documentId);
+                    default -> event.append(c);
+                }
+            }
+            events.add(event.toString());
+        }
+        return List.copyOf(events);
     }
 
     /** The parameters in the order Appwrite's document actions set them. */
