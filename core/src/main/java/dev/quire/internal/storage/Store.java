@@ -138,6 +138,9 @@ public final class Store implements AutoCloseable {
                 true);
     }
 
+    /** Held by a unit that commits with {@link UnitOfWork#atCommit} hooks, so those run in commit order. */
+    final Object commitOrder = new Object();
+
     /** A unit of work for one call: it opens a transaction only if it writes or needs a snapshot. */
     public UnitOfWork unit() {
         return new UnitOfWork(this, false);

@@ -39,6 +39,7 @@ public final class UnitOfWork implements AutoCloseable {
     private final boolean explicit;
     private final List<Lock> locks = new ArrayList<>();
     private final List<Runnable> afterCommit = new ArrayList<>();
+    private final List<Runnable> atCommit = new ArrayList<>();
     private final List<Write> writes = new ArrayList<>();
     private Connection connection;
     private State state = State.IDLE;
@@ -108,6 +109,14 @@ public final class UnitOfWork implements AutoCloseable {
     }
 
     /**
+     * Runs {@code hook} right after this unit's commit, before any unit that commits later runs its own; never
+     * when it rolls back. For work whose order must be the commit order (change events); it must not block.
+     */
+    public void atCommit(Runnable hook) {
+        atCommit.add(hook);
+    }
+
+    /**
      * Holds {@code lock} until the unit ends; a lock the unit holds already is not taken again. The first lock
      * of a unit is waited for; a further one only for a bounded time (see the class comment).
      */
@@ -142,7 +151,16 @@ public final class UnitOfWork implements AutoCloseable {
         try {
             if (state == State.WRITING || state == State.SNAPSHOT) {
                 try {
-                    connection.commit();
+                    if (atCommit.isEmpty()) {
+                        connection.commit();
+                    } else {
+                        // Only units with such hooks take the lock, and hold it for the commit alone: H2 commits
+                        // in memory here, and the wait for the file (persist) stays outside, shared by writers.
+                        synchronized (store.commitOrder) {
+                            connection.commit();
+                            atCommit.forEach(Runnable::run);
+                        }
+                    }
                     connection.setAutoCommit(true);
                 } catch (SQLException e) {
                     rollback(e);
