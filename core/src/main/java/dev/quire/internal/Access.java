@@ -61,6 +61,16 @@ public final class Access {
     }
 
     /**
+     * The same decision on grants parsed once: a change event keeps them from its commit and asks this for each
+     * subscriber.
+     */
+    public boolean allows(PermissionType type, List<Grant> collectionPermissions, boolean documentSecurity,
+                          List<Grant> documentPermissions) {
+        return caller == null || Permissions.allows(caller.roles(), type, collectionPermissions, documentSecurity,
+                documentPermissions);
+    }
+
+    /**
      * The roles a list must filter rows by, or {@code null} when every row is readable: the root handle and
      * callers with collection read see everything; without it, only document security can let rows through.
      */

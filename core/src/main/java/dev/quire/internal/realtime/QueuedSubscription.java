@@ -3,7 +3,7 @@ package dev.quire.internal.realtime;
 import dev.quire.Event;
 import dev.quire.Subscription;
 import dev.quire.internal.Errors;
-import dev.quire.permissions.Caller;
+import dev.quire.internal.Access;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,7 +27,7 @@ final class QueuedSubscription implements Subscription {
 
     private final List<String> channels;
     private final Set<String> channelSet;
-    private final Caller caller;
+    private final Access access;
     private final Consumer<Event> callback;
     private final int capacity;
     private final ArrayBlockingQueue<Event> queue;
@@ -41,11 +41,11 @@ final class QueuedSubscription implements Subscription {
     /** Set when nothing more is delivered: by {@link #close()}, or once ending is done. */
     private volatile boolean closed;
 
-    QueuedSubscription(Set<String> channels, Caller caller, int capacity, Consumer<Event> callback,
+    QueuedSubscription(Set<String> channels, Access access, int capacity, Consumer<Event> callback,
                        Executor executor, Runnable detach) {
         this.channels = List.copyOf(channels);
         this.channelSet = channels;
-        this.caller = caller;
+        this.access = access;
         this.callback = callback;
         this.capacity = capacity;
         this.queue = new ArrayBlockingQueue<>(capacity);
@@ -54,10 +54,10 @@ final class QueuedSubscription implements Subscription {
     }
 
     /** Whether this subscription takes an event published on these channels about a document with this access. */
-    boolean wants(List<String> eventChannels, ReadAccess access) {
+    boolean wants(List<String> eventChannels, ReadAccess readers) {
         for (String channel : eventChannels) {
             if (channelSet.contains(channel)) {
-                return access.allows(caller);
+                return readers.allows(access);
             }
         }
         return false;

@@ -1,9 +1,8 @@
 package dev.quire.internal.realtime;
 
-import dev.quire.permissions.Caller;
+import dev.quire.internal.Access;
 import dev.quire.permissions.Grant;
 import dev.quire.permissions.PermissionType;
-import dev.quire.permissions.Permissions;
 
 import java.util.List;
 
@@ -21,9 +20,8 @@ public record ReadAccess(List<Grant> collection, boolean documentSecurity, List<
         document = List.copyOf(document);
     }
 
-    /** @param caller a caller, or {@code null} for the root handle, which reads everything */
-    public boolean allows(Caller caller) {
-        return caller == null || Permissions.allows(caller.roles(), PermissionType.READ, collection,
-                documentSecurity, document);
+    /** @param access a subscriber's access: the root handle reads everything, a caller what it is granted */
+    public boolean allows(Access access) {
+        return access.allows(PermissionType.READ, collection, documentSecurity, document);
     }
 }

@@ -3,7 +3,7 @@ package dev.quire.internal.realtime;
 import dev.quire.Event;
 import dev.quire.Subscription;
 import dev.quire.internal.Errors;
-import dev.quire.permissions.Caller;
+import dev.quire.internal.Access;
 import dev.quire.query.internal.Datetimes;
 
 import java.time.Instant;
@@ -47,19 +47,20 @@ public final class Realtime implements AutoCloseable {
      * Subscribes to channels.
      *
      * @param channels Appwrite channel names, checked by {@link Channels#parse}
-     * @param caller   whose read permissions filter the events, or {@code null} for all of them
+     * @param access   whose read permissions filter the events
      * @param capacity events the subscription may hold undelivered, at least 1
      * @param callback receives the events, on a delivery thread
      * @throws dev.quire.QuireException for an unknown channel, a capacity below 1, or a closed store
      */
-    public Subscription subscribe(List<String> channels, Caller caller, int capacity, Consumer<Event> callback) {
+    public Subscription subscribe(List<String> channels, Access access, int capacity, Consumer<Event> callback) {
         Set<String> names = Channels.parse(channels);
+        Objects.requireNonNull(access, "access");
         Objects.requireNonNull(callback, "callback");
         if (capacity < 1) {
             throw Errors.argument("A subscription must hold at least 1 event, not " + capacity);
         }
         QueuedSubscription[] self = new QueuedSubscription[1];
-        self[0] = new QueuedSubscription(names, caller, capacity, callback, delivery,
+        self[0] = new QueuedSubscription(names, access, capacity, callback, delivery,
                 () -> subscriptions.remove(self[0]));
         subscriptions.add(self[0]);
         if (closed) {

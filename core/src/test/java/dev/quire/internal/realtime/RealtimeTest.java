@@ -1,7 +1,9 @@
 package dev.quire.internal.realtime;
 
 import dev.quire.Event;
+import dev.quire.EventRecorder;
 import dev.quire.Subscription;
+import dev.quire.internal.Access;
 import dev.quire.permissions.Caller;
 import dev.quire.permissions.Grant;
 import dev.quire.permissions.Permission;
@@ -20,6 +22,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
+import static dev.quire.EventRecorder.awaitClosed;
 import static dev.quire.QuireAssertions.assertError;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -41,34 +44,6 @@ class RealtimeTest {
         realtime.close();
     }
 
-    /** Records events as they are delivered; waits for them without timing anything. */
-    private static final class Recorder implements Consumer<Event> {
-        final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
-        final BlockingQueue<Thread> threads = new LinkedBlockingQueue<>();
-
-        @Override
-        public void accept(Event event) {
-            threads.add(Thread.currentThread());
-            events.add(event);
-        }
-
-        Event next() throws InterruptedException {
-            Event event = events.poll(30, TimeUnit.SECONDS);
-            if (event == null) {
-                fail("no event delivered");
-            }
-            return event;
-        }
-
-        List<String> nextIds(int count) throws InterruptedException {
-            List<String> ids = new ArrayList<>();
-            for (int i = 0; i < count; i++) {
-                ids.add((String) next().getPayload().get("$id"));
-            }
-            return ids;
-        }
-    }
-
     private static Change change(Action action, String collection, String id, ReadAccess access) {
         Map<String, Object> document = Map.of("$id", id, "$collectionId", collection, "$databaseId", "app");
         return new Change(action, "legacy", "app", collection, id, Change.payload(document, Set.of()), access);
@@ -80,8 +55,8 @@ class RealtimeTest {
 
     @Test
     void deliversAnEventWithAppwritesFieldsOnADeliveryThread() throws Exception {
-        Recorder recorder = new Recorder();
-        realtime.subscribe(List.of("documents"), null, 10, recorder);
+        EventRecorder recorder = new EventRecorder();
+        realtime.subscribe(List.of("documents"), Access.root(), 10, recorder);
 
         realtime.publish(List.of(created("movies", "up")));
 
@@ -91,13 +66,13 @@ class RealtimeTest {
         assertEquals(Map.of("$id", "up", "$collectionId", "movies", "$databaseId", "app"), event.getPayload());
         assertTrue(event.getTimestamp().matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}\\+00:00"));
         assertFalse(event.isError());
-        assertNotEquals(Thread.currentThread(), recorder.threads.take());
+        assertNotEquals(Thread.currentThread(), recorder.nextThread());
     }
 
     @Test
     void deliversInPublishOrder() throws Exception {
-        Recorder recorder = new Recorder();
-        realtime.subscribe(List.of("databases.app.collections.movies.documents"), null, 1000, recorder);
+        EventRecorder recorder = new EventRecorder();
+        realtime.subscribe(List.of("databases.app.collections.movies.documents"), Access.root(), 1000, recorder);
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < 500; i++) {
             ids.add("d" + i);
@@ -109,8 +84,8 @@ class RealtimeTest {
 
     @Test
     void aCommitOfSeveralChangesIsDeliveredAsOneEventPerDocument() throws Exception {
-        Recorder recorder = new Recorder();
-        realtime.subscribe(List.of("documents"), null, 10, recorder);
+        EventRecorder recorder = new EventRecorder();
+        realtime.subscribe(List.of("documents"), Access.root(), 10, recorder);
 
         realtime.publish(List.of(created("movies", "a"), created("movies", "b"), created("movies", "c")));
 
@@ -119,27 +94,27 @@ class RealtimeTest {
 
     @Test
     void onlyEventsOnASubscribedChannelArrive() throws Exception {
-        Recorder recorder = new Recorder();
+        EventRecorder recorder = new EventRecorder();
         realtime.subscribe(List.of("databases.app.collections.movies.documents.up",
                 "databases.app.collections.actors.documents.delete", "databases.app.collections.last.documents"),
-                null, 10, recorder);
+                Access.root(), 10, recorder);
 
         realtime.publish(List.of(created("movies", "other"), created("movies", "up"), created("actors", "a1"),
                 change(Action.DELETE, "actors", "a1", PUBLIC), created("books", "b1"), created("last", "l1")));
 
         assertEquals(List.of("up", "a1", "l1"), recorder.nextIds(3));
-        assertTrue(recorder.events.isEmpty(), "l1 was published last");
+        recorder.assertNothingMore();
     }
 
     @Test
     void aSubscriberGetsOnlyWhatItsCallerMayRead() throws Exception {
         List<Grant> collection = Permissions.forCollection(List.of(Permission.read(Role.users())));
-        Recorder guest = new Recorder();
-        Recorder alice = new Recorder();
-        Recorder root = new Recorder();
-        realtime.subscribe(List.of("documents"), Caller.guest(), 10, guest);
-        realtime.subscribe(List.of("documents"), Caller.user("alice"), 10, alice);
-        realtime.subscribe(List.of("documents"), null, 10, root);
+        EventRecorder guest = new EventRecorder();
+        EventRecorder alice = new EventRecorder();
+        EventRecorder root = new EventRecorder();
+        realtime.subscribe(List.of("documents"), Access.of(Caller.guest()), 10, guest);
+        realtime.subscribe(List.of("documents"), Access.of(Caller.user("alice")), 10, alice);
+        realtime.subscribe(List.of("documents"), Access.root(), 10, root);
 
         realtime.publish(List.of(change(Action.CREATE, "notes", "n1", new ReadAccess(collection, false, List.of()))));
         realtime.publish(List.of(created("movies", "m1")));
@@ -153,8 +128,8 @@ class RealtimeTest {
     void documentGrantsCountOnlyWithDocumentSecurity() throws Exception {
         List<Grant> nobody = List.of();
         List<Grant> bob = Permissions.forDocument(List.of(Permission.read(Role.user("bob"))));
-        Recorder recorder = new Recorder();
-        realtime.subscribe(List.of("documents"), Caller.user("bob"), 10, recorder);
+        EventRecorder recorder = new EventRecorder();
+        realtime.subscribe(List.of("documents"), Access.of(Caller.user("bob")), 10, recorder);
 
         realtime.publish(List.of(change(Action.CREATE, "c", "without", new ReadAccess(nobody, false, bob))));
         realtime.publish(List.of(change(Action.CREATE, "c", "with", new ReadAccess(nobody, true, bob))));
@@ -168,8 +143,8 @@ class RealtimeTest {
     @Test
     void aFullQueueEndsTheSubscriptionWithAnErrorAfterWhatItHeld() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
-        Recorder recorder = new Recorder();
-        Subscription subscription = realtime.subscribe(List.of("documents"), null, 3, event -> {
+        EventRecorder recorder = new EventRecorder();
+        Subscription subscription = realtime.subscribe(List.of("documents"), Access.root(), 3, event -> {
             recorder.accept(event);
             await(release);
         });
@@ -191,15 +166,15 @@ class RealtimeTest {
         assertEquals(List.of("documents"), error.getChannels());
         assertEquals(Map.of(), error.getPayload());
         awaitClosed(subscription);
-        assertNull(recorder.events.poll(), "nothing after the error");
+        recorder.assertNothingMore();
     }
 
     @Test
     void aSlowSubscriberDoesNotHoldUpAnother() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
-        realtime.subscribe(List.of("documents"), null, 1000, event -> await(release));
-        Recorder fast = new Recorder();
-        realtime.subscribe(List.of("documents"), null, 1000, fast);
+        realtime.subscribe(List.of("documents"), Access.root(), 1000, event -> await(release));
+        EventRecorder fast = new EventRecorder();
+        realtime.subscribe(List.of("documents"), Access.root(), 1000, fast);
 
         for (int i = 0; i < 100; i++) {
             realtime.publish(List.of(created("c", "d" + i)));
@@ -211,8 +186,8 @@ class RealtimeTest {
 
     @Test
     void aFailingCallbackIsLoggedAndDeliveryGoesOn() throws Exception {
-        Recorder recorder = new Recorder();
-        Subscription subscription = realtime.subscribe(List.of("documents"), null, 10, event -> {
+        EventRecorder recorder = new EventRecorder();
+        Subscription subscription = realtime.subscribe(List.of("documents"), Access.root(), 10, event -> {
             recorder.accept(event);
             throw new IllegalStateException("callback failure in a test: expected in the log");
         });
@@ -226,8 +201,8 @@ class RealtimeTest {
 
     @Test
     void aFailingAssertionInACallbackDoesNotEndDeliveryEither() throws Exception {
-        Recorder recorder = new Recorder();
-        realtime.subscribe(List.of("documents"), null, 10, event -> {
+        EventRecorder recorder = new EventRecorder();
+        realtime.subscribe(List.of("documents"), Access.root(), 10, event -> {
             recorder.accept(event);
             throw new AssertionError("assertion failure in a test: expected in the log");
         });
@@ -239,10 +214,10 @@ class RealtimeTest {
 
     @Test
     void closingStopsDeliveryAndUnsubscribes() throws Exception {
-        Recorder recorder = new Recorder();
-        Subscription subscription = realtime.subscribe(List.of("documents"), null, 10, recorder);
-        Recorder other = new Recorder();
-        realtime.subscribe(List.of("rows"), null, 10, other);
+        EventRecorder recorder = new EventRecorder();
+        Subscription subscription = realtime.subscribe(List.of("documents"), Access.root(), 10, recorder);
+        EventRecorder other = new EventRecorder();
+        realtime.subscribe(List.of("rows"), Access.root(), 10, other);
 
         subscription.close();
         subscription.close();
@@ -250,33 +225,33 @@ class RealtimeTest {
 
         assertEquals("after", other.next().getPayload().get("$id"));
         assertTrue(subscription.isClosed());
-        assertTrue(recorder.events.isEmpty());
+        recorder.assertNothingMore();
     }
 
     @Test
     void aCallbackMayCloseItsOwnSubscription() throws Exception {
-        Recorder recorder = new Recorder();
+        EventRecorder recorder = new EventRecorder();
         Subscription[] self = new Subscription[1];
-        self[0] = realtime.subscribe(List.of("documents"), null, 10, event -> {
+        self[0] = realtime.subscribe(List.of("documents"), Access.root(), 10, event -> {
             recorder.accept(event);
             self[0].close();
         });
-        Recorder witness = new Recorder();
-        realtime.subscribe(List.of("documents"), null, 10, witness);
+        EventRecorder witness = new EventRecorder();
+        realtime.subscribe(List.of("documents"), Access.root(), 10, witness);
 
         realtime.publish(List.of(created("c", "a"), created("c", "b")));
 
         assertEquals(List.of("a", "b"), witness.nextIds(2));
         assertEquals("a", recorder.next().getPayload().get("$id"));
         awaitClosed(self[0]);
-        assertNull(recorder.events.poll());
+        recorder.assertNothingMore();
     }
 
     @Test
     void closingTheStoreDeliversWhatWasPublishedThenEndsEverySubscription() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
-        Recorder recorder = new Recorder();
-        Subscription subscription = realtime.subscribe(List.of("documents"), null, 10, event -> {
+        EventRecorder recorder = new EventRecorder();
+        Subscription subscription = realtime.subscribe(List.of("documents"), Access.root(), 10, event -> {
             recorder.accept(event);
             await(release);
         });
@@ -288,7 +263,7 @@ class RealtimeTest {
 
         assertEquals("b", recorder.next().getPayload().get("$id"));
         awaitClosed(subscription);
-        assertNull(recorder.events.poll(), "no error event: the end is expected");
+        recorder.assertNothingMore();
         assertFalse(realtime.hasSubscribers());
     }
 
@@ -296,18 +271,18 @@ class RealtimeTest {
     void subscribingToAClosedStoreFails() {
         realtime.close();
 
-        assertError("general_server_error", 500, () -> realtime.subscribe(List.of("documents"), null, 10, e -> {
+        assertError("general_server_error", 500, () -> realtime.subscribe(List.of("documents"), Access.root(), 10, e -> {
         }));
         assertFalse(realtime.hasSubscribers());
     }
 
     @Test
     void badArgumentsAreRefusedBeforeAnythingIsSubscribed() {
-        assertError("general_argument_invalid", 400, () -> realtime.subscribe(List.of("account"), null, 10, e -> {
+        assertError("general_argument_invalid", 400, () -> realtime.subscribe(List.of("account"), Access.root(), 10, e -> {
         }));
-        assertError("general_argument_invalid", 400, () -> realtime.subscribe(List.of("documents"), null, 0, e -> {
+        assertError("general_argument_invalid", 400, () -> realtime.subscribe(List.of("documents"), Access.root(), 0, e -> {
         }));
-        assertThrows(NullPointerException.class, () -> realtime.subscribe(List.of("documents"), null, 10, null));
+        assertThrows(NullPointerException.class, () -> realtime.subscribe(List.of("documents"), Access.root(), 10, null));
         assertFalse(realtime.hasSubscribers());
     }
 
@@ -328,10 +303,10 @@ class RealtimeTest {
 
     @Test
     void subscribersShareOneEventPerChange() throws Exception {
-        Recorder first = new Recorder();
-        Recorder second = new Recorder();
-        realtime.subscribe(List.of("documents"), null, 10, first);
-        realtime.subscribe(List.of("rows"), null, 10, second);
+        EventRecorder first = new EventRecorder();
+        EventRecorder second = new EventRecorder();
+        realtime.subscribe(List.of("documents"), Access.root(), 10, first);
+        realtime.subscribe(List.of("rows"), Access.root(), 10, second);
 
         realtime.publish(List.of(created("c", "a")));
 
@@ -344,13 +319,5 @@ class RealtimeTest {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    /** Waits for the delivery thread to finish ending the subscription. */
-    private static void awaitClosed(Subscription subscription) throws InterruptedException {
-        for (int i = 0; i < 3000 && !subscription.isClosed(); i++) {
-            Thread.sleep(10);
-        }
-        assertTrue(subscription.isClosed());
     }
 }
