@@ -809,6 +809,56 @@ public final class Databases implements AutoCloseable {
         useUnit(unit -> services.documents.delete(unit, access, databaseId, collectionId, documentId));
     }
 
+    // ---- change events ----------------------------------------------------------------------------------
+
+    /**
+     * Subscribes to change events on Appwrite's realtime channels. Each create, update, upsert and delete of a
+     * document is delivered once committed, in commit order, as an {@link Event} with Appwrite's event names,
+     * channels and the document as the API returns it; work that rolls back delivers nothing. A view
+     * {@code db.as(caller)} receives only the documents that caller may read as of the write.
+     *
+     * <pre>{@code
+     * Subscription s = db.subscribe(List.of("databases.app.collections.movies.documents"), event -> {
+     *     if (event.getEvents().contains("databases.app.collections.movies.documents.*.create")) {
+     *         refresh((String) event.getPayload().get("$id"));
+     *     }
+     * });
+     * ...
+     * s.close();
+     * }</pre>
+     *
+     * <p>Channels: {@code documents} and {@code rows} (every document), {@code
+     * databases.<db>.collections.<collection>.documents} (one collection), {@code
+     * databases.<db>.collections.<collection>.documents.<document>} (one document), the same with {@code
+     * tables}/{@code rows} and with the {@code tablesdb.} prefix, and each of those followed by {@code .create},
+     * {@code .update}, {@code .upsert} or {@code .delete} (one kind of write, as in Appwrite 1.9.5).
+     *
+     * <p>The callback runs on a delivery thread of the subscription's own, one event at a time; writers never
+     * wait for it. An exception it throws is logged and delivery goes on. A subscription holds up to {@value
+     * dev.quire.internal.realtime.Realtime#DEFAULT_CAPACITY} undelivered events; a subscriber that falls further
+     * behind receives a final error event ({@link Event#isError()}, type {@code realtime_subscription_overflow})
+     * and is closed. Closing the store ends every subscription once the events committed before are delivered.
+     *
+     * @param channels the channels, at least one
+     * @param callback receives each event
+     * @return the subscription, to {@linkplain Subscription#close() close} when done
+     * @throws QuireException {@code general_argument_invalid} for an empty list or a channel Quire does not publish
+     *                        on; {@code general_server_error} when the store is closed
+     */
+    public Subscription subscribe(List<String> channels, Consumer<Event> callback) {
+        return subscribe(channels, dev.quire.internal.realtime.Realtime.DEFAULT_CAPACITY, callback);
+    }
+
+    /**
+     * Subscribes with a queue of the given size: how many undelivered events the subscriber may fall behind by
+     * before it is ended with an error event. See {@link #subscribe(List, Consumer)}.
+     *
+     * @param capacity at least 1
+     */
+    public Subscription subscribe(List<String> channels, int capacity, Consumer<Event> callback) {
+        return services().events.realtime.subscribe(channels, access, capacity, callback);
+    }
+
     @Override
     public String toString() {
         return "Databases[" + services.store + ", " + access + "]";

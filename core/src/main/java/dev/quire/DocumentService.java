@@ -4,6 +4,7 @@ import dev.quire.internal.Access;
 import dev.quire.internal.Clock;
 import dev.quire.internal.Errors;
 import dev.quire.internal.Json;
+import dev.quire.internal.realtime.Action;
 import dev.quire.internal.schema.CollectionSchema;
 import dev.quire.internal.schema.Keys;
 import dev.quire.internal.storage.DocumentTable;
@@ -40,9 +41,11 @@ final class DocumentService {
             "$createdAt", "$updatedAt", "$permissions", "$collection", "$tenant");
 
     private final Catalog catalog;
+    private final ChangeEvents events;
 
-    DocumentService(Catalog catalog) {
+    DocumentService(Catalog catalog, ChangeEvents events) {
         this.catalog = catalog;
+        this.events = events;
     }
 
     Document create(UnitOfWork unit, Access access, String databaseId, String collectionId, String documentId,
@@ -54,7 +57,7 @@ final class DocumentService {
         List<Grant> grants = access.documentGrants(permissions);
         access.requireCollection(schema, PermissionType.CREATE);
         Map<String, Object> values = schema.validator().validate(attributesOf(data));
-        return insert(unit, table, id, values, grants);
+        return events.wrote(unit, Action.CREATE, schema, insert(unit, table, id, values, grants));
     }
 
     Document get(UnitOfWork unit, Access access, String databaseId, String collectionId, String documentId,
@@ -114,7 +117,7 @@ final class DocumentService {
             throw Errors.missingPayload();
         }
         DocumentTable table = catalog.forDocuments(unit, access, databaseId, collectionId);
-        return unit.write(connection -> {
+        Document updated = unit.write(connection -> {
             // Looked up without a read check: update needs update, and only a no-op needs read.
             StoredDocument existing = table.find(connection, documentId, true).orElseThrow(Errors::documentNotFound);
             List<Grant> newGrants = permissions == null ? null : access.documentGrants(permissions);
@@ -122,6 +125,8 @@ final class DocumentService {
             merged.putAll(attributesOf(data == null ? Map.of() : data));
             return write(unit, access, table, connection, existing, merged, newGrants);
         });
+        // Appwrite's route reports an update that changed nothing as well.
+        return events.wrote(unit, Action.UPDATE, table.schema(), updated);
     }
 
     Document upsert(UnitOfWork unit, Access access, String databaseId, String collectionId, String documentId,
@@ -129,15 +134,18 @@ final class DocumentService {
         Objects.requireNonNull(data, "data");
         String id = Keys.resolveId("documentId", documentId);
         DocumentTable table = catalog.forDocuments(unit, access, databaseId, collectionId);
+        Document upserted;
         try {
-            return upsertOnce(unit, access, table, id, data, permissions);
+            upserted = upsertOnce(unit, access, table, id, data, permissions);
         } catch (QuireException e) {
             // Two upserts of a new id can race to insert; the loser replaces what the winner wrote.
             if (!"document_already_exists".equals(e.getType()) || unit.isExplicit()) {
                 throw e;
             }
-            return upsertOnce(unit, access, table, id, data, permissions);
+            upserted = upsertOnce(unit, access, table, id, data, permissions);
         }
+        // An upsert is an upsert whether it inserted or replaced, as Appwrite's route names it.
+        return events.wrote(unit, Action.UPSERT, table.schema(), upserted);
     }
 
     private Document upsertOnce(UnitOfWork unit, Access access, DocumentTable table, String id, Map<String, ?> data,
@@ -167,6 +175,7 @@ final class DocumentService {
             }
             table.delete(connection, existing.seq());
             unit.wrote(new Write(Write.Kind.DELETE, schema.seq(), existing.id()));
+            events.wrote(unit, Action.DELETE, schema, Models.document(schema, existing));
             return null;
         });
     }

@@ -17,6 +17,7 @@ final class Services implements AutoCloseable {
     final DatabaseService databases;
     final SchemaService schema;
     final DocumentService documents;
+    final ChangeEvents events = new ChangeEvents();
     private volatile boolean closed;
 
     Services(Options options) {
@@ -25,7 +26,7 @@ final class Services implements AutoCloseable {
         Catalog catalog = new Catalog(new MetadataStore(store));
         this.databases = new DatabaseService(catalog);
         this.schema = new SchemaService(catalog);
-        this.documents = new DocumentService(catalog);
+        this.documents = new DocumentService(catalog, events);
     }
 
     /** Runs one call as one unit of work: it commits when the call returns and rolls back when it throws. */
@@ -44,6 +45,7 @@ final class Services implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
+        events.close();
         store.close();
     }
 }

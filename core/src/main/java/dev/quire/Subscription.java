@@ -3,7 +3,7 @@ package dev.quire;
 import java.util.List;
 
 /**
- * A subscription to change events, from {@code Databases.subscribe(channels, callback)}. Events
+ * A subscription to change events, from {@link Databases#subscribe(List, java.util.function.Consumer)}. Events
  * arrive on a delivery thread of the subscription's own, one at a time, in commit order; writers never wait for
  * them.
  *
