@@ -1,6 +1,7 @@
 package dev.quire.benchmarks;
 
 import dev.quire.Subscription;
+import dev.quire.internal.Access;
 import dev.quire.internal.realtime.Action;
 import dev.quire.internal.realtime.Change;
 import dev.quire.internal.realtime.ReadAccess;
@@ -55,7 +56,7 @@ public class DeliveryBenchmark {
     @Setup(Level.Trial)
     public void open() {
         realtime = new Realtime();
-        subscription = realtime.subscribe(List.of("databases.bench.collections.movies.documents"), null,
+        subscription = realtime.subscribe(List.of("databases.bench.collections.movies.documents"), Access.root(),
                 Realtime.DEFAULT_CAPACITY, event -> delivered.incrementAndGet());
         ReadAccess access = new ReadAccess(Permissions.forCollection(List.of(Permission.read(Role.any()))), false,
                 List.of());
