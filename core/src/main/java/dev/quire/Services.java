@@ -17,7 +17,7 @@ final class Services implements AutoCloseable {
     final DatabaseService databases;
     final SchemaService schema;
     final DocumentService documents;
-    final ChangeEvents events = new ChangeEvents();
+    final ChangeEvents events;
     private volatile boolean closed;
 
     Services(Options options) {
@@ -26,6 +26,7 @@ final class Services implements AutoCloseable {
         Catalog catalog = new Catalog(new MetadataStore(store));
         this.databases = new DatabaseService(catalog);
         this.schema = new SchemaService(catalog);
+        this.events = new ChangeEvents();
         this.documents = new DocumentService(catalog, events);
     }
 

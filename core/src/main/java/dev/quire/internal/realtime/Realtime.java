@@ -66,7 +66,7 @@ public final class Realtime implements AutoCloseable {
         if (closed) {
             // Closing may have run before the add and missed this one.
             self[0].close();
-            throw Errors.server("The store is closed", null);
+            throw Errors.storeClosed(null);
         }
         return self[0];
     }
