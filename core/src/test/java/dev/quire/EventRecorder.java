@@ -3,6 +3,7 @@ package dev.quire;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -18,11 +19,36 @@ import static org.junit.jupiter.api.Assertions.fail;
 public final class EventRecorder implements Consumer<Event> {
     private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
     private final BlockingQueue<Thread> threads = new LinkedBlockingQueue<>();
+    private final CountDownLatch release;
+
+    /** A recorder that returns at once. */
+    public EventRecorder() {
+        this(0);
+    }
+
+    private EventRecorder(int holds) {
+        this.release = new CountDownLatch(holds);
+    }
+
+    /** A subscriber stuck in its callback: it records each event, then waits until {@link #release()}. */
+    public static EventRecorder stuck() {
+        return new EventRecorder(1);
+    }
+
+    /** Lets a {@linkplain #stuck() stuck} recorder's callbacks return, now and from now on. */
+    public void release() {
+        release.countDown();
+    }
 
     @Override
     public void accept(Event event) {
         threads.add(Thread.currentThread());
         events.add(event);
+        try {
+            assertTrue(release.await(30, TimeUnit.SECONDS), "never released");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** The next event, waiting for it. */

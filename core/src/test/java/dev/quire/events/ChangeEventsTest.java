@@ -256,19 +256,15 @@ class ChangeEventsTest {
 
     @Test
     void aSubscriberThatFallsBehindGetsAnErrorAndIsClosedWhileWritersGoOn() throws Exception {
-        CountDownLatch release = new CountDownLatch(1);
-        EventRecorder recorder = new EventRecorder();
-        Subscription subscription = db.subscribe(List.of("documents"), 2, event -> {
-            recorder.accept(event);
-            await(release);
-        });
+        EventRecorder recorder = EventRecorder.stuck();
+        Subscription subscription = db.subscribe(List.of("documents"), 2, recorder);
         movie("m0", "Blocks the callback");
         assertEquals(List.of("m0"), recorder.nextIds(1));
 
         for (int i = 1; i <= 20; i++) {
             movie("m" + i, "Movie " + i);   // returns although the subscriber is stuck
         }
-        release.countDown();
+        recorder.release();
 
         assertEquals(List.of("m1", "m2"), recorder.nextIds(2));
         Event error = recorder.next();
@@ -281,8 +277,8 @@ class ChangeEventsTest {
 
     @Test
     void aStuckSubscriberNeitherBlocksWritersNorOtherSubscribers() throws Exception {
-        CountDownLatch release = new CountDownLatch(1);
-        db.subscribe(List.of("documents"), event -> await(release));
+        EventRecorder stuck = EventRecorder.stuck();
+        db.subscribe(List.of("documents"), stuck);
         EventRecorder other = new EventRecorder();
         db.subscribe(List.of("documents"), other);
 
@@ -291,7 +287,7 @@ class ChangeEventsTest {
         }
 
         assertEquals(50, other.nextIds(50).size());
-        release.countDown();
+        stuck.release();
     }
 
     @Test
@@ -326,23 +322,19 @@ class ChangeEventsTest {
 
     @Test
     void closingTheStoreDeliversWhatWasCommittedThenEndsSubscriptions() throws Exception {
-        CountDownLatch release = new CountDownLatch(1);
-        EventRecorder recorder = new EventRecorder();
-        Subscription subscription = db.subscribe(List.of("documents"), event -> {
-            recorder.accept(event);
-            await(release);
-        });
+        EventRecorder recorder = EventRecorder.stuck();
+        Subscription subscription = db.subscribe(List.of("documents"), recorder);
         movie("a", "A");
         movie("b", "B");
         assertEquals(List.of("a"), recorder.nextIds(1));
 
         db.close();
-        release.countDown();
+        recorder.release();
 
         assertEquals(List.of("b"), recorder.nextIds(1));
         awaitClosed(subscription);
         recorder.assertNothingMore();
-        assertError("general_server_error", 500, () -> db.subscribe(List.of("documents"), e -> {
+        assertError("store_closed", 503, () -> db.subscribe(List.of("documents"), e -> {
         }));
     }
 
@@ -368,11 +360,4 @@ class ChangeEventsTest {
         }
     }
 
-    private static void await(CountDownLatch latch) {
-        try {
-            assertTrue(latch.await(30, TimeUnit.SECONDS), "never released");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
 }

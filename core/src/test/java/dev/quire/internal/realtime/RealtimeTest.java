@@ -16,11 +16,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 
 import static dev.quire.EventRecorder.awaitClosed;
 import static dev.quire.QuireAssertions.assertError;
@@ -142,12 +137,8 @@ class RealtimeTest {
 
     @Test
     void aFullQueueEndsTheSubscriptionWithAnErrorAfterWhatItHeld() throws Exception {
-        CountDownLatch release = new CountDownLatch(1);
-        EventRecorder recorder = new EventRecorder();
-        Subscription subscription = realtime.subscribe(List.of("documents"), Access.root(), 3, event -> {
-            recorder.accept(event);
-            await(release);
-        });
+        EventRecorder recorder = EventRecorder.stuck();
+        Subscription subscription = realtime.subscribe(List.of("documents"), Access.root(), 3, recorder);
         realtime.publish(List.of(created("c", "first")));
         assertEquals("first", recorder.next().getPayload().get("$id"));   // now blocked in the callback
 
@@ -156,7 +147,7 @@ class RealtimeTest {
             realtime.publish(List.of(created("c", "d" + i)));
         }
         assertFalse(realtime.hasSubscribers(), "an overflowed subscription takes no more events");
-        release.countDown();
+        recorder.release();
 
         assertEquals(List.of("d1", "d2", "d3"), recorder.nextIds(3));
         Event error = recorder.next();
@@ -171,8 +162,8 @@ class RealtimeTest {
 
     @Test
     void aSlowSubscriberDoesNotHoldUpAnother() throws Exception {
-        CountDownLatch release = new CountDownLatch(1);
-        realtime.subscribe(List.of("documents"), Access.root(), 1000, event -> await(release));
+        EventRecorder stuck = EventRecorder.stuck();
+        realtime.subscribe(List.of("documents"), Access.root(), 1000, stuck);
         EventRecorder fast = new EventRecorder();
         realtime.subscribe(List.of("documents"), Access.root(), 1000, fast);
 
@@ -181,7 +172,7 @@ class RealtimeTest {
         }
 
         assertEquals(100, fast.nextIds(100).size());
-        release.countDown();
+        stuck.release();
     }
 
     @Test
@@ -249,17 +240,13 @@ class RealtimeTest {
 
     @Test
     void closingTheStoreDeliversWhatWasPublishedThenEndsEverySubscription() throws Exception {
-        CountDownLatch release = new CountDownLatch(1);
-        EventRecorder recorder = new EventRecorder();
-        Subscription subscription = realtime.subscribe(List.of("documents"), Access.root(), 10, event -> {
-            recorder.accept(event);
-            await(release);
-        });
+        EventRecorder recorder = EventRecorder.stuck();
+        Subscription subscription = realtime.subscribe(List.of("documents"), Access.root(), 10, recorder);
         realtime.publish(List.of(created("c", "a"), created("c", "b")));
         assertEquals("a", recorder.next().getPayload().get("$id"));
 
         realtime.close();
-        release.countDown();
+        recorder.release();
 
         assertEquals("b", recorder.next().getPayload().get("$id"));
         awaitClosed(subscription);
@@ -271,7 +258,7 @@ class RealtimeTest {
     void subscribingToAClosedStoreFails() {
         realtime.close();
 
-        assertError("general_server_error", 500, () -> realtime.subscribe(List.of("documents"), Access.root(), 10, e -> {
+        assertError("store_closed", 503, () -> realtime.subscribe(List.of("documents"), Access.root(), 10, e -> {
         }));
         assertFalse(realtime.hasSubscribers());
     }
@@ -313,11 +300,4 @@ class RealtimeTest {
         assertTrue(first.next() == second.next());
     }
 
-    private static void await(CountDownLatch latch) {
-        try {
-            assertTrue(latch.await(30, TimeUnit.SECONDS), "never released");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
 }
