@@ -115,7 +115,7 @@ async function databasesTour() {
         await fails(() => db.createStringAttribute({ ...base, key: 'title', size: 5, required: false }),
             'attribute_already_exists', 409);
         await fails(() => db.getAttribute({ ...base, key: 'nope' }), 'attribute_not_found', 404);
-        await fails(() => db.createVarcharAttribute({ ...base, key: 'v', size: 5, required: false }),
+        await fails(() => db.createPointAttribute({ ...base, key: 'p', required: false }),
             'general_not_implemented', 405);
         await db.deleteAttribute({ ...base, key: 'tags' });
         assert.equal((await db.listAttributes({ ...base })).total, 9);
@@ -133,6 +133,21 @@ async function databasesTour() {
             'index_already_exists', 409);
         await db.deleteIndex({ ...base, key: 'by_title' });
         await fails(() => db.getIndex({ ...base, key: 'by_title' }), 'index_not_found', 404);
+    });
+
+    await step('databases: Appwrite 1.9 attribute types', async () => {
+        const base = { databaseId: DB, collectionId: C };
+        assert.equal((await db.createVarcharAttribute({ ...base, key: 'code', size: 8, required: false })).type, 'varchar');
+        assert.equal((await db.createTextAttribute({ ...base, key: 'plot', required: false })).type, 'text');
+        assert.equal((await db.createMediumtextAttribute({ ...base, key: 'script', required: false })).type, 'mediumtext');
+        assert.equal((await db.createLongtextAttribute({ ...base, key: 'notes', required: false })).type, 'longtext');
+        assert.equal((await db.createBigIntAttribute({ ...base, key: 'views', required: false })).type, 'bigint');
+        assert.equal((await db.updateVarcharAttribute({ ...base, key: 'code', required: false, xdefault: null, size: 16 })).size, 16);
+        assert.equal((await db.updateTextAttribute({ ...base, key: 'plot', required: false, xdefault: 'tbd' })).default, 'tbd');
+        await db.updateMediumtextAttribute({ ...base, key: 'script', required: false, xdefault: null });
+        await db.updateLongtextAttribute({ ...base, key: 'notes', required: false, xdefault: null });
+        assert.equal(String((await db.updateBigIntAttribute({ ...base, key: 'views', required: false, xdefault: null, min: 0 })).min), '0');
+        await fails(() => db.createVarcharAttribute({ ...base, key: 'huge', size: 20000, required: false }), 'general_argument_invalid', 400);
     });
 
     await step('databases: documents', async () => {
@@ -261,7 +276,7 @@ async function tablesTour() {
         await t.deleteColumn({ ...base, key: 'gone' });
         await fails(() => t.getColumn({ ...base, key: 'gone' }), 'column_not_found', 404);
         await fails(() => t.createBooleanColumn({ ...base, key: 'seen', required: false }), 'column_already_exists', 409);
-        await fails(() => t.createTextColumn({ ...base, key: 'body', required: false }), 'general_not_implemented', 405);
+        await fails(() => t.createPolygonColumn({ ...base, key: 'area', required: false }), 'general_not_implemented', 405);
     });
 
     await step('tablesdb: indexes', async () => {
@@ -278,11 +293,29 @@ async function tablesTour() {
         await fails(() => t.getIndex({ ...base, key: 'by_year' }), 'column_index_not_found', 404);
     });
 
+    await step('tablesdb: Appwrite 1.9 column types', async () => {
+        assert.equal((await t.createVarcharColumn({ ...base, key: 'code', size: 8, required: false })).size, 8);
+        await t.createTextColumn({ ...base, key: 'plot', required: false });
+        await t.createMediumtextColumn({ ...base, key: 'script', required: false });
+        await t.createLongtextColumn({ ...base, key: 'notes', required: false });
+        await t.createBigIntColumn({ ...base, key: 'views', required: false });
+        assert.equal((await t.updateVarcharColumn({ ...base, key: 'code', required: false, xdefault: null, size: 12 })).size, 12);
+        await t.updateTextColumn({ ...base, key: 'plot', required: false, xdefault: null });
+        await t.updateMediumtextColumn({ ...base, key: 'script', required: false, xdefault: null });
+        await t.updateLongtextColumn({ ...base, key: 'notes', required: false, xdefault: null });
+        await t.updateBigIntColumn({ ...base, key: 'views', required: false, xdefault: null, max: 9007199254740993n });
+        const big = await t.createRow({ ...base, rowId: 'big', data: { title: 'Big', views: '9007199254740993', plot: 'p'.repeat(20000) } });
+        assert.equal(String(big.views), '9007199254740993', 'a bigint keeps every digit through the SDK');
+        assert.equal(big.plot.length, 20000);
+        await t.deleteRow({ ...base, rowId: 'big' });
+        await fails(() => t.createRow({ ...base, rowId: 'x', data: { title: 'X', code: 'much too long' } }), 'row_invalid_structure', 400);
+    });
+
     await step('tablesdb: rows', async () => {
         const up = await t.createRow({ ...base, rowId: 'up', data: { title: 'Up', year: 2009, genre: 'comedy' } });
         assert.equal(up.$tableId, T);
         assert.equal(up.$collectionId, undefined);
-        assert.equal(up.$sequence, '1');
+        assert.equal(up.$sequence, '2', 'format 1.9.5: a string; the big row took 1');
         await t.createRow({ ...base, rowId: ID.unique(), data: { title: 'Heat', year: 1995 } });
         assert.equal((await t.getRow({ ...base, rowId: 'up' })).year, 2009);
         const rows = await t.listRows({ ...base, queries: [Query.lessThan('year', 2000)] });

@@ -191,6 +191,40 @@ public final class TablesDB {
                 array)));
     }
 
+    /** Adds a {@code varchar} column (Appwrite 1.9): a string of 1 to 16,381 characters. */
+    public Column createVarcharColumn(String databaseId, String tableId, String key, int size, boolean required,
+                                      String xdefault, boolean array) {
+        return call(() -> new Column(db.createVarcharAttribute(databaseId, tableId, key, size, required, xdefault,
+                array)));
+    }
+
+    /** Adds a {@code text} column (Appwrite 1.9): a string of at most 65,535 characters. */
+    public Column createTextColumn(String databaseId, String tableId, String key, boolean required, String xdefault,
+                                   boolean array) {
+        return call(() -> new Column(db.createTextAttribute(databaseId, tableId, key, required, xdefault, array)));
+    }
+
+    /** Adds a {@code mediumtext} column (Appwrite 1.9): a string of at most 16,777,215 characters. */
+    public Column createMediumtextColumn(String databaseId, String tableId, String key, boolean required,
+                                         String xdefault, boolean array) {
+        return call(() -> new Column(db.createMediumtextAttribute(databaseId, tableId, key, required, xdefault,
+                array)));
+    }
+
+    /** Adds a {@code longtext} column (Appwrite 1.9): a string of at most 2,147,483,647 characters. */
+    public Column createLongtextColumn(String databaseId, String tableId, String key, boolean required,
+                                       String xdefault, boolean array) {
+        return call(() -> new Column(db.createLongtextAttribute(databaseId, tableId, key, required, xdefault,
+                array)));
+    }
+
+    /** Adds a {@code bigint} column (Appwrite 1.9.5), as {@link Databases#createBigIntAttribute}. */
+    public Column createBigIntColumn(String databaseId, String tableId, String key, boolean required, Long min,
+                                     Long max, Long xdefault, boolean array) {
+        return call(() -> new Column(db.createBigIntAttribute(databaseId, tableId, key, required, min, max,
+                xdefault, array)));
+    }
+
     /** Changes a string column, as {@link Databases#updateStringAttribute}. */
     public Column updateStringColumn(String databaseId, String tableId, String key, boolean required,
                                      String xdefault, Integer size, String newKey) {
@@ -250,6 +284,40 @@ public final class TablesDB {
                                        String xdefault, String newKey) {
         return call(() -> new Column(db.updateDatetimeAttribute(databaseId, tableId, key, required, xdefault,
                 newKey)));
+    }
+
+    /** Changes a {@code varchar} column; {@code null} size keeps it. */
+    public Column updateVarcharColumn(String databaseId, String tableId, String key, boolean required,
+                                      String xdefault, Integer size, String newKey) {
+        return call(() -> new Column(db.updateVarcharAttribute(databaseId, tableId, key, required, xdefault, size,
+                newKey)));
+    }
+
+    /** Changes a {@code text} column. */
+    public Column updateTextColumn(String databaseId, String tableId, String key, boolean required, String xdefault,
+                                   String newKey) {
+        return call(() -> new Column(db.updateTextAttribute(databaseId, tableId, key, required, xdefault, newKey)));
+    }
+
+    /** Changes a {@code mediumtext} column. */
+    public Column updateMediumtextColumn(String databaseId, String tableId, String key, boolean required,
+                                         String xdefault, String newKey) {
+        return call(() -> new Column(db.updateMediumtextAttribute(databaseId, tableId, key, required, xdefault,
+                newKey)));
+    }
+
+    /** Changes a {@code longtext} column. */
+    public Column updateLongtextColumn(String databaseId, String tableId, String key, boolean required,
+                                       String xdefault, String newKey) {
+        return call(() -> new Column(db.updateLongtextAttribute(databaseId, tableId, key, required, xdefault,
+                newKey)));
+    }
+
+    /** Changes a {@code bigint} column; {@code null} {@code min}/{@code max} keep the current bounds. */
+    public Column updateBigIntColumn(String databaseId, String tableId, String key, boolean required,
+                                     Long xdefault, Long min, Long max, String newKey) {
+        return call(() -> new Column(db.updateBigIntAttribute(databaseId, tableId, key, required, xdefault, min,
+                max, newKey)));
     }
 
     /** @throws QuireException {@code column_not_found} */

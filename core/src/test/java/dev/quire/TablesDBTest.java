@@ -91,6 +91,22 @@ class TablesDBTest {
     }
 
     @Test
+    void appwrite19ColumnTypesAreThere() {
+        assertEquals("varchar", t.createVarcharColumn("app", "movies", "code", 8, false, null, false).getType());
+        assertEquals("text", t.createTextColumn("app", "movies", "plot", false, null, false).getType());
+        assertEquals("mediumtext", t.createMediumtextColumn("app", "movies", "script", false, null, false).getType());
+        assertEquals("longtext", t.createLongtextColumn("app", "movies", "notes", false, null, false).getType());
+        assertEquals("bigint", t.createBigIntColumn("app", "movies", "views", false, 0L, null, null, false).getType());
+        assertEquals(16L, t.updateVarcharColumn("app", "movies", "code", false, null, 16, null).getSize());
+        assertEquals("tbd", t.updateTextColumn("app", "movies", "plot", false, "tbd", null).getDefault());
+        assertEquals("s", t.updateMediumtextColumn("app", "movies", "script", false, null, "s").getKey());
+        assertEquals("n", t.updateLongtextColumn("app", "movies", "notes", false, null, "n").getKey());
+        assertEquals(10L, t.updateBigIntColumn("app", "movies", "views", false, null, null, 10L, null).getMax());
+        assertError("row_invalid_structure", 400,
+                () -> t.createRow("app", "movies", "x", Map.of("title", "X", "views", 11)));
+    }
+
+    @Test
     void missingThingsCarryTablesDbErrorTypes() {
         assertError("row_not_found", 404, "Row with the requested ID could not be found.",
                 () -> t.getRow("app", "movies", "nope"));

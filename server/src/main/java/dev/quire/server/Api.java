@@ -19,10 +19,11 @@ import java.util.Map;
  */
 final class Api {
     private static final List<String> ATTRIBUTE_TYPES =
-            List.of("string", "integer", "float", "boolean", "email", "url", "ip", "enum", "datetime");
+            List.of("string", "integer", "float", "boolean", "email", "url", "ip", "enum", "datetime", "varchar",
+                    "text", "mediumtext", "longtext", "bigint");
     /** Types Appwrite 1.8/1.9 has and Quire does not: their routes answer {@code general_not_implemented}. */
     private static final List<String> UNSUPPORTED_TYPES =
-            List.of("bigint", "varchar", "text", "mediumtext", "longtext", "point", "line", "polygon", "relationship");
+            List.of("point", "line", "polygon", "relationship");
 
     private final List<Route> routes = new ArrayList<>();
 
@@ -217,6 +218,22 @@ final class Api {
             case "enum" -> db.createEnumAttribute(database, table, key, requiredStrings(p, "elements"), required,
                     p.string("default"), array);
             case "datetime" -> db.createDatetimeAttribute(database, table, key, required, p.string("default"), array);
+            case "varchar" -> {
+                p.unsupported("encrypt", "encrypted " + c.service().fields);
+                yield db.createVarcharAttribute(database, table, key, size(p, true), required, p.string("default"),
+                        array);
+            }
+            case "text", "mediumtext", "longtext" -> {
+                p.unsupported("encrypt", "encrypted " + c.service().fields);
+                String xdefault = p.string("default");
+                yield switch (type) {
+                    case "text" -> db.createTextAttribute(database, table, key, required, xdefault, array);
+                    case "mediumtext" -> db.createMediumtextAttribute(database, table, key, required, xdefault, array);
+                    default -> db.createLongtextAttribute(database, table, key, required, xdefault, array);
+                };
+            }
+            case "bigint" -> db.createBigIntAttribute(database, table, key, required, p.integer("min"),
+                    p.integer("max"), p.integer("default"), array);
             default -> throw new IllegalArgumentException(type);
         };
     }
@@ -247,6 +264,18 @@ final class Api {
                     p.string("default"), newKey);
             case "datetime" -> db.updateDatetimeAttribute(database, table, key, required, p.string("default"),
                     newKey);
+            case "varchar" -> {
+                Long size = p.integer("size");
+                yield db.updateVarcharAttribute(database, table, key, required, p.string("default"),
+                        size == null ? null : size(p, false), newKey);
+            }
+            case "text" -> db.updateTextAttribute(database, table, key, required, p.string("default"), newKey);
+            case "mediumtext" -> db.updateMediumtextAttribute(database, table, key, required, p.string("default"),
+                    newKey);
+            case "longtext" -> db.updateLongtextAttribute(database, table, key, required, p.string("default"),
+                    newKey);
+            case "bigint" -> db.updateBigIntAttribute(database, table, key, required, p.integer("default"),
+                    p.integer("min"), p.integer("max"), newKey);
             default -> throw new IllegalArgumentException(type);
         };
     }

@@ -36,7 +36,7 @@ class NodeSdkTourTest {
             node.environment().putAll(Map.of("ENDPOINT", server.endpoint(), "PROJECT", "tour", "KEY", "tour-key"));
             Result result = run(node, 120);
             assertEquals(0, result.exit, result.output);
-            assertTrue(result.output.contains("tour passed: 14 steps"), result.output);
+            assertTrue(result.output.contains("tour passed: 16 steps"), result.output);
         }
     }
 

@@ -134,6 +134,9 @@ class QuireServerTest {
         assertEquals(201, call("POST", "/databases", "{\"databaseId\":\"db2\",\"name\":\"Two\"}", asRoot()).status());
         assertEquals(201, call("POST", "/databases/db2/collections", "{\"collectionId\":\"c\",\"name\":\"C\"}", asRoot()).status());
         assertEquals(202, call("POST", "/databases/db2/collections/c/attributes/integer", "{\"key\":\"n\",\"required\":false}", asRoot()).status());
+        assertEquals(202, call("POST", "/tablesdb/db2/tables/c/columns/text", "{\"key\":\"t\",\"required\":false}", asRoot()).status());
+        assertError(call("POST", "/tablesdb/db2/tables/c/columns/varchar", "{\"key\":\"v\",\"size\":8,\"required\":false,\"encrypt\":true}", asRoot()),
+                "general_not_implemented", 405);
         assertEquals(202, call("POST", "/databases/db2/collections/c/indexes", "{\"key\":\"by_n\",\"type\":\"key\",\"attributes\":[\"n\"]}", asRoot()).status());
         assertEquals(201, call("POST", "/tablesdb/db2/tables/c/rows", "{\"rowId\":\"r\",\"data\":{\"n\":1}}", asRoot()).status());
         assertEquals(200, call("GET", "/tablesdb/db2/tables/c/rows/r", null, asRoot()).status());
