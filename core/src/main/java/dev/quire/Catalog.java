@@ -9,7 +9,6 @@ import dev.quire.internal.storage.MetadataStore;
 import dev.quire.internal.storage.UnitOfWork;
 
 import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -41,7 +40,7 @@ final class Catalog {
 
     /** A database; disabled ones are hidden from callers. */
     DatabaseDef database(Access access, String databaseId) {
-        Objects.requireNonNull(databaseId, "databaseId");
+        Errors.require(databaseId, "databaseId");
         // Loaded inside computeIfAbsent for the reason given at table().
         DatabaseDef database = databases.computeIfAbsent(databaseId,
                 id -> metadata.findDatabase(id).orElseThrow(Errors::databaseNotFound));
@@ -65,7 +64,7 @@ final class Catalog {
      * cached after it.
      */
     DocumentTable table(Access access, String databaseId, String collectionId) {
-        Objects.requireNonNull(collectionId, "collectionId");
+        Errors.require(collectionId, "collectionId");
         DatabaseDef database = database(access, databaseId);
         DocumentTable table = collections.computeIfAbsent(new CollectionKey(database.seq(), collectionId),
                 key -> new DocumentTable(metadata.findCollection(database, collectionId)

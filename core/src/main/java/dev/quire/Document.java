@@ -1,5 +1,6 @@
 package dev.quire;
 
+import dev.quire.internal.Errors;
 import dev.quire.internal.Json;
 import tools.jackson.core.JacksonException;
 
@@ -168,7 +169,7 @@ public final class Document {
      *                        of {@code itemType}
      */
     public <T> List<T> getList(String key, Class<T> itemType) {
-        Objects.requireNonNull(itemType, "itemType");
+        Errors.require(itemType, "itemType");
         List<Object> list = getList(key);
         if (list == null) {
             return null;
@@ -244,7 +245,7 @@ public final class Document {
      * @throws QuireException {@code general_argument_invalid} when the values do not fit the type
      */
     public <T> T to(Class<T> type) {
-        Objects.requireNonNull(type, "type");
+        Errors.require(type, "type");
         try {
             return Json.MAPPER.convertValue(toMap(), type);
         } catch (JacksonException e) {

@@ -28,7 +28,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -50,7 +49,7 @@ final class DocumentService {
 
     Document create(UnitOfWork unit, Access access, String databaseId, String collectionId, String documentId,
                     Map<String, ?> data, List<String> permissions) {
-        Objects.requireNonNull(data, "data");
+        Errors.require(data, "data");
         DocumentTable table = catalog.forDocuments(unit, access, databaseId, collectionId);
         CollectionSchema schema = table.schema();
         String id = Keys.resolveId("documentId", documentId);
@@ -62,7 +61,7 @@ final class DocumentService {
 
     Document get(UnitOfWork unit, Access access, String databaseId, String collectionId, String documentId,
                  List<String> queries) {
-        Objects.requireNonNull(documentId, "documentId");
+        Errors.require(documentId, "documentId");
         DocumentTable table = catalog.forDocuments(unit, access, databaseId, collectionId);
         CollectionSchema schema = table.schema();
         QueryPlan plan = plan(queries, schema);
@@ -112,7 +111,7 @@ final class DocumentService {
 
     Document update(UnitOfWork unit, Access access, String databaseId, String collectionId, String documentId,
                     Map<String, ?> data, List<String> permissions) {
-        Objects.requireNonNull(documentId, "documentId");
+        Errors.require(documentId, "documentId");
         if ((data == null || data.isEmpty()) && permissions == null) {
             throw Errors.missingPayload();
         }
@@ -131,7 +130,7 @@ final class DocumentService {
 
     Document upsert(UnitOfWork unit, Access access, String databaseId, String collectionId, String documentId,
                     Map<String, ?> data, List<String> permissions) {
-        Objects.requireNonNull(data, "data");
+        Errors.require(data, "data");
         String id = Keys.resolveId("documentId", documentId);
         DocumentTable table = catalog.forDocuments(unit, access, databaseId, collectionId);
         Document upserted;
@@ -164,7 +163,7 @@ final class DocumentService {
     }
 
     void delete(UnitOfWork unit, Access access, String databaseId, String collectionId, String documentId) {
-        Objects.requireNonNull(documentId, "documentId");
+        Errors.require(documentId, "documentId");
         DocumentTable table = catalog.forDocuments(unit, access, databaseId, collectionId);
         CollectionSchema schema = table.schema();
         unit.write(connection -> {
@@ -232,6 +231,9 @@ final class DocumentService {
     private static Map<String, Object> attributesOf(Map<String, ?> data) {
         Map<String, Object> attributes = new LinkedHashMap<>();
         data.forEach((key, value) -> {
+            if (key == null) {
+                throw Errors.invalidStructure("Unknown attribute: \"null\"");
+            }
             if (!SYSTEM_KEYS.contains(key)) {
                 attributes.put(key, value);
             }
@@ -247,7 +249,7 @@ final class DocumentService {
             return data;
         }
         try {
-            return Json.toMap(Objects.requireNonNull(value, "data"));
+            return Json.toMap(Errors.require(value, "data"));
         } catch (JacksonException e) {
             throw Errors.invalidStructure("Data of type " + value.getClass().getName() + " is not an object");
         }

@@ -1,7 +1,8 @@
 package dev.quire;
 
+import dev.quire.internal.Errors;
+
 import java.security.SecureRandom;
-import java.util.Objects;
 
 /**
  * Ids for databases, collections and documents, as the Appwrite SDKs make them.
@@ -44,9 +45,10 @@ public final class ID {
      *
      * @param id the id
      * @return the same id
+     * @throws QuireException {@code general_argument_invalid} if {@code id} is null
      */
     public static String custom(String id) {
-        return Objects.requireNonNull(id, "id");
+        return Errors.require(id, "id");
     }
 
     private static void writeHex(char[] target, int offset, long value, int digits) {

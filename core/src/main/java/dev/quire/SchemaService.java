@@ -21,7 +21,6 @@ import dev.quire.query.QueryPlan;
 import dev.quire.query.QuerySchema;
 
 import java.util.List;
-import java.util.Objects;
 
 /** Attributes and indexes: a collection's schema, changed under its write lock. */
 final class SchemaService {
@@ -95,7 +94,7 @@ final class SchemaService {
                               Number min, Number max, Long size, List<String> elements, String newKey) {
         access.requireRoot("attributes.write");
         return catalog.change(unit, access, databaseId, collectionId, schema -> {
-            AttributeDef old = schema.attribute(Objects.requireNonNull(key, "key"))
+            AttributeDef old = schema.attribute(Errors.require(key, "key"))
                     .orElseThrow(Errors::attributeNotFound);
             String now = Clock.now();
             AttributeDef updated = AttributeChanges.updated(schema, old, type, format, required, xdefault, min, max,
@@ -115,7 +114,7 @@ final class SchemaService {
     Index createIndex(UnitOfWork unit, Access access, String databaseId, String collectionId, String key,
                       IndexType type, List<String> attributes, List<String> orders, List<Integer> lengths) {
         access.requireRoot("indexes.write");
-        Objects.requireNonNull(type, "type");
+        Errors.require(type, "type");
         Keys.check("key", key);
         return catalog.change(unit, access, databaseId, collectionId, schema -> {
             String sqlName = type == IndexType.FULLTEXT ? metadata.fullTextTableName(schema.seq(), key)
@@ -149,7 +148,7 @@ final class SchemaService {
 
     /** An index by its exact key, as Appwrite finds it. */
     private static IndexDef index(CollectionSchema schema, String key) {
-        Objects.requireNonNull(key, "key");
+        Errors.require(key, "key");
         return schema.indexes().stream().filter(index -> index.key().equals(key)).findFirst()
                 .orElseThrow(Errors::indexNotFound);
     }

@@ -30,7 +30,7 @@ public final class Access {
 
     /** A caller's access, checked against permissions. */
     public static Access of(Caller caller) {
-        return new Access(java.util.Objects.requireNonNull(caller, "caller"));
+        return new Access(Errors.require(caller, "caller"));
     }
 
     public boolean isRoot() {

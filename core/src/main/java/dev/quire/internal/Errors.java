@@ -31,6 +31,19 @@ public final class Errors {
         return new QuireException("general_argument_invalid", 400, message);
     }
 
+    /** Appwrite's answer to a missing required parameter: {@code Param "documentId" is not optional.} */
+    public static QuireException missing(String param) {
+        return argument("Param \"" + param + "\" is not optional.");
+    }
+
+    /** Returns the argument, or throws {@link #missing} when it is {@code null}. */
+    public static <T> T require(T argument, String param) {
+        if (argument == null) {
+            throw missing(param);
+        }
+        return argument;
+    }
+
     public static QuireException invalidParam(String param, String description) {
         return argument("Invalid `" + param + "` param: " + description);
     }
@@ -60,6 +73,14 @@ public final class Errors {
     public static QuireException timeout() {
         return new QuireException("database_timeout", 408,
                 "Database timed out. Try adjusting your queries or adding an index.");
+    }
+
+    /**
+     * A call whose thread was interrupted before its work began (Quire's own type: Appwrite has none). The
+     * thread keeps its interrupt status; a call interrupted while it runs completes.
+     */
+    public static QuireException interrupted() {
+        return new QuireException("call_interrupted", 503, "The call was interrupted before it ran.");
     }
 
     /** The store's file is held by another process (H2 allows one process per file). */

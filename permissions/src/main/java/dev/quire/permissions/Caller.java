@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -62,22 +61,21 @@ public final class Caller {
      *     with a special char
      * @return a user holding {@code any}, {@code users}, {@code user:ID}, {@code user:ID/unverified} and
      *     {@code users/unverified}
-     * @throws NullPointerException if {@code id} is null
-     * @throws IllegalArgumentException if {@code id} is not a valid Appwrite id
+     * @throws PermissionException {@code general_argument_invalid} if {@code id} is null; if {@code id} is not a valid Appwrite id
      */
     public static Caller user(String id) {
-        return new Caller(checkId("user id", id), false, List.of(), List.of());
+        return new Caller(checkId("id", id), false, List.of(), List.of());
     }
 
     /**
      * The same user with a verified email or phone.
      *
      * @return a caller holding {@code user:ID/verified} and {@code users/verified} instead of the unverified roles
-     * @throws IllegalStateException if this caller is a guest
+     * @throws PermissionException {@code general_argument_invalid} if this caller is a guest
      */
     public Caller verified() {
         if (userId == null) {
-            throw new IllegalStateException("a guest has no verification status; use Caller.user(id).verified()");
+            throw PermissionException.invalidParam("caller", "a guest has no verification status; use Caller.user(id).verified()");
         }
         return new Caller(userId, true, teamRoles, labels);
     }
@@ -88,9 +86,7 @@ public final class Caller {
      * @param teamId the team's id
      * @param roles the caller's roles in the team, e.g. {@code "owner"}; may be empty
      * @return a caller that also holds {@code team:TEAM} and {@code team:TEAM/ROLE} for each role
-     * @throws NullPointerException if an argument or a role is null
-     * @throws IllegalArgumentException if the id or a role is not valid in Appwrite
-     * @throws IllegalStateException if this caller is a guest
+     * @throws PermissionException {@code general_argument_invalid} if an argument or a role is null; if the id or a role is not valid in Appwrite; if this caller is a guest
      */
     public Caller team(String teamId, String... roles) {
         return withTeamRoles(teamId, null, roles);
@@ -104,12 +100,10 @@ public final class Caller {
      * @param membershipId the membership's id
      * @param roles the caller's roles in the team; may be empty
      * @return a caller that also holds the membership's roles
-     * @throws NullPointerException if an argument or a role is null
-     * @throws IllegalArgumentException if an id or a role is not valid in Appwrite
-     * @throws IllegalStateException if this caller is a guest
+     * @throws PermissionException {@code general_argument_invalid} if an argument or a role is null; if an id or a role is not valid in Appwrite; if this caller is a guest
      */
     public Caller membership(String teamId, String membershipId, String... roles) {
-        return withTeamRoles(teamId, checkId("membership id", membershipId), roles);
+        return withTeamRoles(teamId, checkId("membershipId", membershipId), roles);
     }
 
     /**
@@ -117,14 +111,12 @@ public final class Caller {
      *
      * @param membershipId the membership's id
      * @return a caller that also holds {@code member:MEMBERSHIP}
-     * @throws NullPointerException if {@code membershipId} is null
-     * @throws IllegalArgumentException if the id is not valid in Appwrite
-     * @throws IllegalStateException if this caller is a guest
+     * @throws PermissionException {@code general_argument_invalid} if {@code membershipId} is null; if the id is not valid in Appwrite; if this caller is a guest
      */
     public Caller member(String membershipId) {
         requireUser("membership");
         List<String> added = new ArrayList<>(teamRoles);
-        added.add(Role.member(checkId("membership id", membershipId)));
+        added.add(Role.member(checkId("membershipId", membershipId)));
         return new Caller(userId, verified, List.copyOf(added), labels);
     }
 
@@ -133,15 +125,13 @@ public final class Caller {
      *
      * @param name the label: 1 to 36 letters and digits
      * @return a caller that also holds {@code label:NAME}
-     * @throws NullPointerException if {@code name} is null
-     * @throws IllegalArgumentException if the name is not a valid Appwrite label
-     * @throws IllegalStateException if this caller is a guest
+     * @throws PermissionException {@code general_argument_invalid} if {@code name} is null; if the name is not a valid Appwrite label; if this caller is a guest
      */
     public Caller label(String name) {
         requireUser("label");
-        Objects.requireNonNull(name, "label must not be null");
+        PermissionException.require(name, "label");
         if (!Syntax.isLabel(name)) {
-            throw new IllegalArgumentException("label \"" + name + "\" is invalid: " + Syntax.labelDescription());
+            throw PermissionException.invalidParam("label", Syntax.labelDescription());
         }
         List<String> added = new ArrayList<>(labels);
         added.add(Role.label(name));
@@ -208,18 +198,17 @@ public final class Caller {
 
     private Caller withTeamRoles(String teamId, String membershipId, String... roles) {
         requireUser("team");
-        checkId("team id", teamId);
-        Objects.requireNonNull(roles, "roles must not be null");
+        checkId("teamId", teamId);
+        PermissionException.require(roles, "roles");
         List<String> added = new ArrayList<>(teamRoles);
         added.add(Role.team(teamId));
         if (membershipId != null) {
             added.add(Role.member(membershipId));
         }
         for (String role : roles) {
-            Objects.requireNonNull(role, "team role must not be null");
+            PermissionException.require(role, "roles");
             if (!Syntax.isKey(role, Syntax.DIMENSION_MAX_LENGTH)) {
-                throw new IllegalArgumentException("team role \"" + role + "\" is invalid: "
-                        + Syntax.keyDescription(Syntax.DIMENSION_MAX_LENGTH));
+                throw PermissionException.invalidParam("roles", Syntax.keyDescription(Syntax.DIMENSION_MAX_LENGTH));
             }
             added.add(Role.team(teamId, role));
         }
@@ -229,15 +218,14 @@ public final class Caller {
     private void requireUser(String what) {
         // Appwrite resolves no memberships or labels for a guest, so a guest cannot hold those roles.
         if (userId == null) {
-            throw new IllegalStateException("a guest cannot have a " + what + "; start from Caller.user(id)");
+            throw PermissionException.invalidParam("caller", "a guest cannot have a " + what + "; start from Caller.user(id)");
         }
     }
 
     private static String checkId(String what, String id) {
-        Objects.requireNonNull(id, what + " must not be null");
+        PermissionException.require(id, what);
         if (!Syntax.isKey(id, Syntax.ID_MAX_LENGTH)) {
-            throw new IllegalArgumentException(
-                    what + " \"" + id + "\" is invalid: " + Syntax.keyDescription(Syntax.ID_MAX_LENGTH));
+            throw PermissionException.invalidParam(what, Syntax.keyDescription(Syntax.ID_MAX_LENGTH));
         }
         return id;
     }

@@ -1,6 +1,5 @@
 package dev.quire.permissions;
 
-import java.util.Objects;
 
 /**
  * Builds permission strings exactly as the Appwrite SDKs do.
@@ -25,7 +24,7 @@ public final class Permission {
      *
      * @param role a role string, see {@link Role}
      * @return {@code read("ROLE")}
-     * @throws NullPointerException if {@code role} is null
+     * @throws PermissionException {@code general_argument_invalid} if {@code role} is null
      */
     public static String read(String role) {
         return format(PermissionType.READ, role);
@@ -36,7 +35,7 @@ public final class Permission {
      *
      * @param role a role string, see {@link Role}
      * @return {@code create("ROLE")}
-     * @throws NullPointerException if {@code role} is null
+     * @throws PermissionException {@code general_argument_invalid} if {@code role} is null
      */
     public static String create(String role) {
         return format(PermissionType.CREATE, role);
@@ -47,7 +46,7 @@ public final class Permission {
      *
      * @param role a role string, see {@link Role}
      * @return {@code update("ROLE")}
-     * @throws NullPointerException if {@code role} is null
+     * @throws PermissionException {@code general_argument_invalid} if {@code role} is null
      */
     public static String update(String role) {
         return format(PermissionType.UPDATE, role);
@@ -58,7 +57,7 @@ public final class Permission {
      *
      * @param role a role string, see {@link Role}
      * @return {@code delete("ROLE")}
-     * @throws NullPointerException if {@code role} is null
+     * @throws PermissionException {@code general_argument_invalid} if {@code role} is null
      */
     public static String delete(String role) {
         return format(PermissionType.DELETE, role);
@@ -69,14 +68,14 @@ public final class Permission {
      *
      * @param role a role string, see {@link Role}
      * @return {@code write("ROLE")}
-     * @throws NullPointerException if {@code role} is null
+     * @throws PermissionException {@code general_argument_invalid} if {@code role} is null
      */
     public static String write(String role) {
         return format(PermissionType.WRITE, role);
     }
 
     private static String format(PermissionType type, String role) {
-        Objects.requireNonNull(role, "role must not be null");
+        PermissionException.require(role, "role");
         return type.wireName() + "(\"" + role + "\")";
     }
 }

@@ -31,6 +31,24 @@ public class PermissionException extends QuireException {
         return new PermissionException(GENERAL_ARGUMENT_INVALID, 400, PARAM_PREFIX + description);
     }
 
+    /** A builder given {@code null} for a parameter: Appwrite's answer to a missing required parameter. */
+    static PermissionException missing(String param) {
+        return new PermissionException(GENERAL_ARGUMENT_INVALID, 400, "Param \"" + param + "\" is not optional.");
+    }
+
+    /** A builder given a value Appwrite would refuse; {@code description} says what the value must be. */
+    static PermissionException invalidParam(String param, String description) {
+        return new PermissionException(GENERAL_ARGUMENT_INVALID, 400, "Invalid `" + param + "` param: " + description);
+    }
+
+    /** Returns the argument, or throws {@link #missing} when it is {@code null}. */
+    static <T> T require(T argument, String param) {
+        if (argument == null) {
+            throw missing(param);
+        }
+        return argument;
+    }
+
     /** A grant of a role the caller does not hold. */
     static PermissionException unauthorized(String message) {
         return new PermissionException(USER_UNAUTHORIZED, 401, message);

@@ -1,6 +1,5 @@
 package dev.quire.permissions;
 
-import java.util.Objects;
 
 /**
  * Builds role strings exactly as the Appwrite SDKs do, for use with {@link Permission}.
@@ -53,10 +52,10 @@ public final class Role {
      *
      * @param status {@code "verified"}, {@code "unverified"}, or empty for all users
      * @return {@code users/STATUS}, or {@code users} if {@code status} is empty
-     * @throws NullPointerException if {@code status} is null
+     * @throws PermissionException {@code general_argument_invalid} if {@code status} is null
      */
     public static String users(String status) {
-        Objects.requireNonNull(status, "status must not be null");
+        PermissionException.require(status, "status");
         return status.isEmpty() ? "users" : "users/" + status;
     }
 
@@ -65,10 +64,10 @@ public final class Role {
      *
      * @param id the user's id
      * @return {@code user:ID}
-     * @throws NullPointerException if {@code id} is null
+     * @throws PermissionException {@code general_argument_invalid} if {@code id} is null
      */
     public static String user(String id) {
-        Objects.requireNonNull(id, "id must not be null");
+        PermissionException.require(id, "id");
         return "user:" + id;
     }
 
@@ -78,10 +77,10 @@ public final class Role {
      * @param id the user's id
      * @param status {@code "verified"}, {@code "unverified"}, or empty for the user regardless of status
      * @return {@code user:ID/STATUS}, or {@code user:ID} if {@code status} is empty
-     * @throws NullPointerException if an argument is null
+     * @throws PermissionException {@code general_argument_invalid} if an argument is null
      */
     public static String user(String id, String status) {
-        Objects.requireNonNull(status, "status must not be null");
+        PermissionException.require(status, "status");
         String user = user(id);
         return status.isEmpty() ? user : user + "/" + status;
     }
@@ -91,10 +90,10 @@ public final class Role {
      *
      * @param id the team's id
      * @return {@code team:ID}
-     * @throws NullPointerException if {@code id} is null
+     * @throws PermissionException {@code general_argument_invalid} if {@code id} is null
      */
     public static String team(String id) {
-        Objects.requireNonNull(id, "id must not be null");
+        PermissionException.require(id, "id");
         return "team:" + id;
     }
 
@@ -104,10 +103,10 @@ public final class Role {
      * @param id the team's id
      * @param role the team role, e.g. {@code "owner"}, or empty for every member
      * @return {@code team:ID/ROLE}, or {@code team:ID} if {@code role} is empty
-     * @throws NullPointerException if an argument is null
+     * @throws PermissionException {@code general_argument_invalid} if an argument is null
      */
     public static String team(String id, String role) {
-        Objects.requireNonNull(role, "role must not be null");
+        PermissionException.require(role, "role");
         String team = team(id);
         return role.isEmpty() ? team : team + "/" + role;
     }
@@ -117,10 +116,10 @@ public final class Role {
      *
      * @param id the membership's id
      * @return {@code member:ID}
-     * @throws NullPointerException if {@code id} is null
+     * @throws PermissionException {@code general_argument_invalid} if {@code id} is null
      */
     public static String member(String id) {
-        Objects.requireNonNull(id, "id must not be null");
+        PermissionException.require(id, "id");
         return "member:" + id;
     }
 
@@ -129,10 +128,10 @@ public final class Role {
      *
      * @param name the label, alphanumeric
      * @return {@code label:NAME}
-     * @throws NullPointerException if {@code name} is null
+     * @throws PermissionException {@code general_argument_invalid} if {@code name} is null
      */
     public static String label(String name) {
-        Objects.requireNonNull(name, "name must not be null");
+        PermissionException.require(name, "name");
         return "label:" + name;
     }
 }

@@ -39,13 +39,17 @@ class BuildersTest {
     }
 
     @Test
-    void buildersRejectNullWithAClearMessage() {
-        NullPointerException e = assertThrows(NullPointerException.class, () -> Permission.read(null));
-        assertEquals("role must not be null", e.getMessage());
-        assertThrows(NullPointerException.class, () -> Role.user(null));
-        assertThrows(NullPointerException.class, () -> Role.user("u1", null));
-        assertThrows(NullPointerException.class, () -> Role.team("t1", null));
-        assertThrows(NullPointerException.class, () -> Role.label(null));
+    void buildersRejectNullAsAppwriteRejectsAMissingParameter() {
+        PermissionException e = assertThrows(PermissionException.class, () -> Permission.read(null));
+        assertEquals("general_argument_invalid", e.getType());
+        assertEquals(400, e.getCode());
+        assertEquals("Param \"role\" is not optional.", e.getMessage());
+        assertEquals("Param \"id\" is not optional.", assertThrows(PermissionException.class, () -> Role.user(null)).getMessage());
+        assertEquals("Param \"status\" is not optional.",
+                assertThrows(PermissionException.class, () -> Role.user("u1", null)).getMessage());
+        assertEquals("Param \"role\" is not optional.",
+                assertThrows(PermissionException.class, () -> Role.team("t1", null)).getMessage());
+        assertEquals("Param \"name\" is not optional.", assertThrows(PermissionException.class, () -> Role.label(null)).getMessage());
     }
 
     @Test

@@ -48,7 +48,7 @@ class CallerTest {
 
     @Test
     void aGuestCannotBeVerified() {
-        assertThrows(IllegalStateException.class, () -> Caller.guest().verified());
+        assertArgumentInvalid(() -> Caller.guest().verified());
     }
 
     @Test
@@ -136,38 +136,45 @@ class CallerTest {
 
     @Test
     void aGuestCannotJoinTeamsOrCarryLabels() {
-        assertThrows(IllegalStateException.class, () -> Caller.guest().team("t1"));
-        assertThrows(IllegalStateException.class, () -> Caller.guest().member("m1"));
-        assertThrows(IllegalStateException.class, () -> Caller.guest().label("vip"));
+        assertEquals("Invalid `caller` param: a guest cannot have a team; start from Caller.user(id)",
+                assertArgumentInvalid(() -> Caller.guest().team("t1")));
+        assertArgumentInvalid(() -> Caller.guest().member("m1"));
+        assertArgumentInvalid(() -> Caller.guest().label("vip"));
     }
 
     @Test
     void nullArgumentsAreRefusedWithAClearMessage() {
-        NullPointerException e = assertThrows(NullPointerException.class, () -> Caller.user(null));
-        assertEquals("user id must not be null", e.getMessage());
-        assertThrows(NullPointerException.class, () -> Caller.user("u1").team(null));
-        assertThrows(NullPointerException.class, () -> Caller.user("u1").team("t1", (String) null));
-        assertThrows(NullPointerException.class, () -> Caller.user("u1").member(null));
-        assertThrows(NullPointerException.class, () -> Caller.user("u1").label(null));
+        assertEquals("Param \"id\" is not optional.", assertArgumentInvalid(() -> Caller.user(null)));
+        assertEquals("Param \"teamId\" is not optional.", assertArgumentInvalid(() -> Caller.user("u1").team(null)));
+        assertEquals("Param \"roles\" is not optional.",
+                assertArgumentInvalid(() -> Caller.user("u1").team("t1", (String) null)));
+        assertEquals("Param \"membershipId\" is not optional.", assertArgumentInvalid(() -> Caller.user("u1").member(null)));
+        assertEquals("Param \"label\" is not optional.", assertArgumentInvalid(() -> Caller.user("u1").label(null)));
     }
 
     @Test
     void anInvalidIdIsRefusedWithAppwritesRule() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Caller.user("_u1"));
-        assertEquals("user id \"_u1\" is invalid: Parameter must contain at most 36 chars. Valid chars are a-z, A-Z,"
-                + " 0-9, period, hyphen, and underscore. Can't start with a special char", e.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> Caller.user("a".repeat(37)));
-        assertThrows(IllegalArgumentException.class, () -> Caller.user(""));
-        assertThrows(IllegalArgumentException.class, () -> Caller.user("u1").team("t 1"));
-        assertThrows(IllegalArgumentException.class, () -> Caller.user("u1").team("t1", "own/er"));
-        assertThrows(IllegalArgumentException.class, () -> Caller.user("u1").member("m:1"));
+        assertEquals("Invalid `id` param: Parameter must contain at most 36 chars. Valid chars are a-z, A-Z,"
+                + " 0-9, period, hyphen, and underscore. Can't start with a special char",
+                assertArgumentInvalid(() -> Caller.user("_u1")));
+        assertArgumentInvalid(() -> Caller.user("a".repeat(37)));
+        assertArgumentInvalid(() -> Caller.user(""));
+        assertArgumentInvalid(() -> Caller.user("u1").team("t 1"));
+        assertArgumentInvalid(() -> Caller.user("u1").team("t1", "own/er"));
+        assertArgumentInvalid(() -> Caller.user("u1").member("m:1"));
     }
 
     @Test
     void aLabelMustBeAlphanumeric() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> Caller.user("u1").label("vip-1"));
-        assertEquals("label \"vip-1\" is invalid: Value must be a valid string between 1 and 36 chars containing"
-                + " only alphanumeric chars", e.getMessage());
+        assertEquals("Invalid `label` param: Value must be a valid string between 1 and 36 chars containing"
+                + " only alphanumeric chars", assertArgumentInvalid(() -> Caller.user("u1").label("vip-1")));
+    }
+
+    /** @return the message of the {@code general_argument_invalid} the call throws */
+    private static String assertArgumentInvalid(org.junit.jupiter.api.function.Executable call) {
+        PermissionException e = assertThrows(PermissionException.class, call);
+        assertEquals("general_argument_invalid", e.getType());
+        assertEquals(400, e.getCode());
+        return e.getMessage();
     }
 }

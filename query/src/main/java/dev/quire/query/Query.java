@@ -1,8 +1,9 @@
 package dev.quire.query;
 
+import dev.quire.QuireException;
+
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * Builds Appwrite query strings, byte for byte what the Appwrite Node and Kotlin SDKs produce.
@@ -20,10 +21,15 @@ import java.util.Objects;
  * <p>Values may be {@code String}, {@code Boolean}, any {@code Number} (written as JavaScript's
  * {@code JSON.stringify} writes numbers, so {@code 26.0} becomes {@code 26}) or {@code null}; where a
  * method takes {@code Object value}, a {@code List} supplies several values and anything else one.
- * Arguments are checked here with {@link NullPointerException} and {@link IllegalArgumentException};
- * whether attributes exist is checked when the query runs.
+ * Arguments are checked here, and a builder given {@code null} where a query needs a value, a number that is
+ * not finite, a value of another type or a logical query over something that is not a filter throws a
+ * {@link QuireException} {@code general_argument_invalid} (400): the SDKs would write such a string and
+ * Appwrite refuse it when the call is made; Quire refuses it on the line that builds it. Whether attributes
+ * exist is checked when the query runs.
  */
 public final class Query {
+
+    private static final String ARGUMENT_INVALID = "general_argument_invalid";
 
     private Query() {
     }
@@ -307,8 +313,7 @@ public final class Query {
      * @return the query string
      */
     public static String select(List<String> attributes) {
-        Objects.requireNonNull(attributes, "attributes");
-        attributes.forEach(Query::requireAttribute);
+        require(attributes, "attributes").forEach(Query::requireAttribute);
         return new Select(attributes).toJson();
     }
 
@@ -368,7 +373,7 @@ public final class Query {
      * @return the query string
      */
     public static String cursorAfter(String documentId) {
-        return new Cursor(Method.CURSOR_AFTER, Objects.requireNonNull(documentId, "documentId")).toJson();
+        return new Cursor(Method.CURSOR_AFTER, require(documentId, "documentId")).toJson();
     }
 
     /**
@@ -378,7 +383,7 @@ public final class Query {
      * @return the query string
      */
     public static String cursorBefore(String documentId) {
-        return new Cursor(Method.CURSOR_BEFORE, Objects.requireNonNull(documentId, "documentId")).toJson();
+        return new Cursor(Method.CURSOR_BEFORE, require(documentId, "documentId")).toJson();
     }
 
     /**
@@ -386,7 +391,8 @@ public final class Query {
      *
      * @param queries filter query strings, e.g. from {@link #equal}
      * @return the query string, with the filters nested as JSON objects
-     * @throws IllegalArgumentException if a query is not a valid filter query
+     * @throws QueryException    if a query cannot be parsed
+     * @throws QuireException    {@code general_argument_invalid} if a query is not a filter or they nest too deep
      */
     public static String or(List<String> queries) {
         return logical(Method.OR, queries);
@@ -397,7 +403,8 @@ public final class Query {
      *
      * @param queries filter query strings, e.g. from {@link #equal}
      * @return the query string, with the filters nested as JSON objects
-     * @throws IllegalArgumentException if a query is not a valid filter query
+     * @throws QueryException    if a query cannot be parsed
+     * @throws QuireException    {@code general_argument_invalid} if a query is not a filter or they nest too deep
      */
     public static String and(List<String> queries) {
         return logical(Method.AND, queries);
@@ -468,41 +475,59 @@ public final class Query {
     private static String filter(Method method, String attribute, Object value) {
         requireAttribute(attribute);
         List<Object> values = value instanceof List<?> list ? new ArrayList<>(list) : List.of(requireValue(value));
-        return new Filter(method, attribute, values).toJson();
+        return filterJson(method, attribute, values);
     }
 
     private static String range(Method method, String attribute, Object start, Object end) {
-        return new Filter(method, requireAttribute(attribute), List.of(requireValue(start), requireValue(end))).toJson();
+        return filterJson(method, requireAttribute(attribute), List.of(requireValue(start), requireValue(end)));
     }
 
     private static String text(Method method, String attribute, String value) {
-        return new Filter(method, requireAttribute(attribute), List.of(requireValue(value))).toJson();
+        return filterJson(method, requireAttribute(attribute), List.of(requireValue(value)));
+    }
+
+    private static String filterJson(Method method, String attribute, List<Object> values) {
+        try {
+            return new Filter(method, attribute, values).toJson();
+        } catch (IllegalArgumentException e) {
+            throw invalid("value", e.getMessage()); // a number that is not finite, a type JSON cannot carry
+        }
     }
 
     private static String logical(Method method, List<String> queries) {
-        Objects.requireNonNull(queries, "queries");
-        List<QueryNode> children = new ArrayList<>(queries.size());
+        List<QueryNode> children = new ArrayList<>(require(queries, "queries").size());
         for (String query : queries) {
-            try {
-                children.add(QueryParser.parse(Objects.requireNonNull(query, "queries must not contain null")));
-            } catch (QueryException e) {
-                throw new IllegalArgumentException("Not a valid query: " + query + " (" + e.getMessage() + ")", e);
-            }
+            children.add(QueryParser.parse(require(query, "queries")));
         }
-        return new Logical(method, children).toJson();
+        try {
+            return new Logical(method, children).toJson();
+        } catch (IllegalArgumentException e) {
+            throw invalid("queries", e.getMessage()); // not a filter, or nested too deep
+        }
     }
 
     private static List<Object> attributeList(List<String> attributes) {
-        Objects.requireNonNull(attributes, "attributes");
-        attributes.forEach(Query::requireAttribute);
+        require(attributes, "attributes").forEach(Query::requireAttribute);
         return new ArrayList<>(attributes);
     }
 
     private static String requireAttribute(String attribute) {
-        return Objects.requireNonNull(attribute, "attribute");
+        return require(attribute, "attribute");
     }
 
     private static <T> T requireValue(T value) {
-        return Objects.requireNonNull(value, "value");
+        return require(value, "value");
+    }
+
+    /** Appwrite's answer to a missing required parameter. */
+    private static <T> T require(T argument, String param) {
+        if (argument == null) {
+            throw new QuireException(ARGUMENT_INVALID, 400, "Param \"" + param + "\" is not optional.");
+        }
+        return argument;
+    }
+
+    private static QuireException invalid(String param, String description) {
+        return new QuireException(ARGUMENT_INVALID, 400, "Invalid `" + param + "` param: " + description);
     }
 }

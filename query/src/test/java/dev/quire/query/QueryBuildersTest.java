@@ -1,5 +1,7 @@
 package dev.quire.query;
 
+import dev.quire.QuireException;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -141,28 +143,54 @@ class QueryBuildersTest {
     }
 
     @Test
-    void nonFiniteNumbersAreRejected() {
-        assertThrows(IllegalArgumentException.class, () -> Query.equal("n", Double.NaN));
-        assertThrows(IllegalArgumentException.class, () -> Query.lessThan("n", Double.POSITIVE_INFINITY));
+    void nonFiniteNumbersAreArgumentErrors() {
+        assertArgumentInvalid(() -> Query.equal("n", Double.NaN));
+        assertArgumentInvalid(() -> Query.lessThan("n", Double.POSITIVE_INFINITY));
+        assertArgumentInvalid(() -> Query.between("n", 1, Float.NEGATIVE_INFINITY));
     }
 
     @Test
-    void unsupportedValueTypesAreRejected() {
-        assertThrows(IllegalArgumentException.class, () -> Query.equal("n", new Object()));
+    void unsupportedValueTypesAreArgumentErrors() {
+        assertArgumentInvalid(() -> Query.equal("n", new Object()));
     }
 
     @Test
-    void nullArgumentsAreRejected() {
-        assertThrows(NullPointerException.class, () -> Query.equal(null, "x"));
-        assertThrows(NullPointerException.class, () -> Query.equal("a", null));
-        assertThrows(NullPointerException.class, () -> Query.cursorAfter(null));
-        assertThrows(NullPointerException.class, () -> Query.select(null));
+    void nullArgumentsAreAppwritesMissingParameterError() {
+        assertEquals("Param \"attribute\" is not optional.", assertArgumentInvalid(() -> Query.equal(null, "x")));
+        assertEquals("Param \"value\" is not optional.", assertArgumentInvalid(() -> Query.equal("a", null)));
+        assertEquals("Param \"value\" is not optional.", assertArgumentInvalid(() -> Query.startsWith("a", null)));
+        assertEquals("Param \"documentId\" is not optional.", assertArgumentInvalid(() -> Query.cursorAfter(null)));
+        assertEquals("Param \"attributes\" is not optional.", assertArgumentInvalid(() -> Query.select(null)));
+        assertEquals("Param \"attribute\" is not optional.",
+                assertArgumentInvalid(() -> Query.exists(Arrays.asList("a", null))));
+        assertEquals("Param \"queries\" is not optional.", assertArgumentInvalid(() -> Query.or(null)));
+        assertEquals("Param \"queries\" is not optional.",
+                assertArgumentInvalid(() -> Query.and(Arrays.asList(Query.isNull("a"), null))));
     }
 
     @Test
     void logicalBuildersRejectQueriesThatAreNotFilters() {
-        assertThrows(IllegalArgumentException.class, () -> Query.or(List.of(Query.limit(1), Query.equal("a", 1))));
-        assertThrows(IllegalArgumentException.class, () -> Query.and(List.of("not a query")));
+        assertArgumentInvalid(() -> Query.or(List.of(Query.limit(1), Query.equal("a", 1))));
+        QueryException e = assertThrows(QueryException.class, () -> Query.and(List.of("not a query")));
+        assertEquals("general_query_invalid", e.getType());
+    }
+
+    @Test
+    void logicalBuildersRefuseNestingDeeperThanAppwriteParses() {
+        String query = Query.isNull("a");
+        for (int depth = 0; depth < Logical.MAX_DEPTH; depth++) {
+            query = Query.or(List.of(query, Query.isNull("b")));
+        }
+        String deepest = query;
+        assertArgumentInvalid(() -> Query.or(List.of(deepest, Query.isNull("b"))));
+    }
+
+    /** @return the message */
+    private static String assertArgumentInvalid(org.junit.jupiter.api.function.Executable call) {
+        QuireException e = assertThrows(QuireException.class, call);
+        assertEquals("general_argument_invalid", e.getType(), e.getMessage());
+        assertEquals(400, e.getCode());
+        return e.getMessage();
     }
 
     private static String values(Object... values) {

@@ -19,7 +19,8 @@ public record AttributeDef(String key, AttributeType type, AttributeFormat forma
                            String createdAt, String updatedAt) {
 
     public AttributeDef {
-        elements = elements == null ? null : List.copyOf(elements);
+        // Not List.copyOf, which throws on a null element: the rules refuse those with Appwrite's error.
+        elements = elements == null ? null : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(elements));
     }
 
     public Field field() {
