@@ -12,6 +12,7 @@ import dev.quire.internal.storage.UnitOfWork;
 import dev.quire.permissions.Caller;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -144,6 +145,7 @@ public final class Databases implements AutoCloseable {
     public static final class Builder {
         private Path path;
         private boolean inMemory;
+        private Duration timeout = Options.DEFAULT_TIMEOUT;
 
         private Builder() {
         }
@@ -171,6 +173,29 @@ public final class Databases implements AutoCloseable {
         }
 
         /**
+         * Bounds the time of every call's statements: one that runs longer is cancelled and the call fails with
+         * {@code database_timeout}/408, as Appwrite answers a query its database stopped; nothing it wrote is
+         * kept. The default is Appwrite's, 15 seconds. Schema changes (creating an index over many documents,
+         * say) are not bounded, as Appwrite runs them in a worker without the API's bound.
+         *
+         * <pre>{@code
+         * Databases db = Databases.builder().path(Path.of("data/app")).timeout(Duration.ofSeconds(2)).build();
+         * }</pre>
+         *
+         * @param timeout at least one millisecond, or {@link Duration#ZERO} for no bound
+         * @return this builder
+         * @throws IllegalArgumentException when the timeout is negative or between zero and one millisecond
+         */
+        public Builder timeout(Duration timeout) {
+            Objects.requireNonNull(timeout, "timeout");
+            if (timeout.isNegative() || !timeout.isZero() && timeout.toMillis() < 1) {
+                throw new IllegalArgumentException("The timeout must be at least 1 ms, or zero for none: " + timeout);
+            }
+            this.timeout = timeout;
+            return this;
+        }
+
+        /**
          * Opens the store.
          *
          * @return a root handle: no permission checks
@@ -184,7 +209,7 @@ public final class Databases implements AutoCloseable {
                 throw new IllegalStateException(inMemory ? "Choose path(...) or inMemory(), not both"
                         : "Choose where the store lives: path(...) or inMemory()");
             }
-            return open(inMemory ? Options.inMemory() : new Options(Store.withoutExtension(path.toAbsolutePath().normalize())));
+            return open(new Options(inMemory ? null : Store.withoutExtension(path.toAbsolutePath().normalize()), timeout));
         }
     }
 
@@ -245,7 +270,7 @@ public final class Databases implements AutoCloseable {
      *                        {@code general_server_error} (500) when the copy cannot be written
      */
     public void backup(Path path) {
-        Objects.requireNonNull(path, "path");
+        Errors.require(path, "path");
         useUnit(unit -> {
             access.requireRoot("archives.write");
             services.store.backup(Store.withoutExtension(path));

@@ -22,7 +22,7 @@ final class Services implements AutoCloseable {
 
     Services(Options options) {
         this.options = options;
-        this.store = options.path() == null ? Store.inMemory() : Store.open(options.path());
+        this.store = options.path() == null ? Store.inMemory(options.timeout()) : Store.open(options.path(), options.timeout());
         Catalog catalog = new Catalog(new MetadataStore(store));
         this.databases = new DatabaseService(catalog);
         this.schema = new SchemaService(catalog);
