@@ -66,6 +66,25 @@ public interface DocumentStore extends AutoCloseable {
      */
     List<?> byYearReadableBy(String user, long year);
 
+    /**
+     * {@code contains} on the title: the first 25 titles holding the text, in insertion order. No index serves a
+     * substring, so this scans until it has a page.
+     *
+     * @throws UnsupportedOperationException when the store has no such query (Nitrite)
+     */
+    default List<?> titleContains(String text) {
+        throw new UnsupportedOperationException("contains is not implemented for " + getClass().getSimpleName());
+    }
+
+    /**
+     * {@code regex} on the title: the first 25 titles the pattern matches, in insertion order (a scan).
+     *
+     * @throws UnsupportedOperationException when the store has no such query (Nitrite)
+     */
+    default List<?> titleMatches(String pattern) {
+        throw new UnsupportedOperationException("regex is not implemented for " + getClass().getSimpleName());
+    }
+
     @Override
     void close();
 

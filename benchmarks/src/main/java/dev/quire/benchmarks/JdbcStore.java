@@ -52,6 +52,8 @@ public class JdbcStore implements DocumentStore {
     private PreparedStatement ratingRange;
     private PreparedStatement pageAfter;
     private PreparedStatement search;
+    private PreparedStatement contains;
+    private PreparedStatement matches;
     private PreparedStatement readable;
 
     public JdbcStore(java.nio.file.Path directory) {
@@ -142,6 +144,12 @@ public class JdbcStore implements DocumentStore {
                 + "(SELECT \"_seq\" FROM \"docs\" WHERE \"_uid\" = ?) ORDER BY d.\"_seq\" LIMIT " + PAGE);
         search = connection.prepareStatement("SELECT " + COLUMNS + " FROM \"docs\" d WHERE d.\"_seq\" IN "
                 + "(SELECT \"_document\" FROM \"words\" WHERE \"_token\" = ?) ORDER BY d.\"_seq\" LIMIT " + PAGE);
+        // H2's own matching, what Quire used before its linear-time functions: LIKE (indexOf) and REGEXP_LIKE
+        // (java.util.regex).
+        contains = connection.prepareStatement("SELECT " + COLUMNS + " FROM \"docs\" d WHERE d.\"title\" LIKE ? "
+                + "ESCAPE '\\' ORDER BY d.\"_seq\" LIMIT " + PAGE);
+        matches = connection.prepareStatement("SELECT " + COLUMNS + " FROM \"docs\" d WHERE REGEXP_LIKE(d.\"title\", ?) "
+                + "ORDER BY d.\"_seq\" LIMIT " + PAGE);
         readable = connection.prepareStatement("SELECT " + COLUMNS + " FROM \"docs\" d WHERE d.\"year\" = ?"
                 + READABLE + " ORDER BY d.\"year\", d.\"_seq\" LIMIT " + PAGE);
     }
@@ -346,6 +354,26 @@ public class JdbcStore implements DocumentStore {
         try {
             search.setString(1, word);
             return rows(search);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public List<Row> titleContains(String text) {
+        try {
+            contains.setString(1, "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+            return rows(contains);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public List<Row> titleMatches(String pattern) {
+        try {
+            matches.setString(1, pattern);
+            return rows(matches);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }

@@ -126,6 +126,16 @@ public final class QuireStore implements DocumentStore {
     }
 
     @Override
+    public List<Document> titleContains(String text) {
+        return list(db, List.of(Query.contains("title", text), Query.limit(PAGE)));
+    }
+
+    @Override
+    public List<Document> titleMatches(String pattern) {
+        return list(db, List.of(Query.regex("title", pattern), Query.limit(PAGE)));
+    }
+
+    @Override
     public List<Document> byYearReadableBy(String user, long year) {
         return list(db.as(Caller.user(user)), List.of(Query.equal("year", year), Query.limit(PAGE)));
     }
