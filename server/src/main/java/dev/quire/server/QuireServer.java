@@ -7,6 +7,7 @@ import dev.quire.Databases;
 import dev.quire.QuireException;
 import dev.quire.internal.Json;
 import dev.quire.permissions.Caller;
+import dev.quire.permissions.PermissionException;
 import tools.jackson.core.JacksonException;
 
 import java.io.IOException;
@@ -249,7 +250,7 @@ public final class QuireServer implements AutoCloseable {
                 caller = caller.label(label);
             }
             return caller;
-        } catch (IllegalArgumentException | NullPointerException e) {
+        } catch (PermissionException e) {
             throw HttpErrors.argument("Invalid caller: " + e.getMessage());
         }
     }
