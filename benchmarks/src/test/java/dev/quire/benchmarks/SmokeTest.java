@@ -25,9 +25,9 @@ class SmokeTest {
         Collection<RunResult> results = runOnce(new OptionsBuilder()
                 .include("dev\\.quire\\.benchmarks\\..*Benchmark"));
 
-        // 6 reads + create + delete + update + 2 permission lists for 2 stores, 2 fresh stores, 1 parse;
-        // creates with 0, 1 and 10 subscribers, and 2 delivery measures.
-        assertEquals(11 * 2 + 2 + 1 + 3 + 2, results.size());
+        // 6 reads + create + delete + update + 2 permission lists + 2 matches for 2 stores, 2 fresh stores,
+        // 1 parse; creates with 0, 1 and 10 subscribers, and 2 delivery measures.
+        assertEquals(13 * 2 + 2 + 1 + 3 + 2, results.size());
     }
 
     @Test
