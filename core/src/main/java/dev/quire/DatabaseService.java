@@ -50,10 +50,10 @@ final class DatabaseService {
         return Models.database(catalog.database(access, databaseId));
     }
 
-    DatabaseList list(Access access, List<String> queries) {
+    DatabaseList list(Access access, List<String> queries, boolean total) {
         access.requireRoot("databases.read");
         QueryPlan plan = QueryPlan.of(queries == null ? List.of() : queries, DATABASE_FIELDS);
-        Rows<DatabaseDef> rows = metadata.listDatabases(plan, DATABASE_FIELDS.fields(), true);
+        Rows<DatabaseDef> rows = metadata.listDatabases(plan, DATABASE_FIELDS.fields(), total);
         return new DatabaseList(rows.total(), rows.items().stream().map(Models::database).toList());
     }
 
@@ -61,7 +61,8 @@ final class DatabaseService {
         access.requireRoot("databases.write");
         DatabaseDef database = catalog.database(access, databaseId);
         String newName = name == null ? database.name() : Keys.name(name);
-        boolean newEnabled = enabled == null ? database.enabled() : enabled;
+        // Appwrite resets an omitted enabled to its default, true (tests/e2e/…/DatabasesCustomServerTest testUpdateDatabase).
+        boolean newEnabled = enabled == null || enabled;
         String now = Clock.now();
         metadata.updateDatabase(database.seq(), newName, newEnabled, now);
         catalog.forget(database);
@@ -93,11 +94,11 @@ final class DatabaseService {
         return Models.collection(catalog.table(access, databaseId, collectionId).schema());
     }
 
-    CollectionList listCollections(Access access, String databaseId, List<String> queries) {
+    CollectionList listCollections(Access access, String databaseId, List<String> queries, boolean total) {
         access.requireRoot("collections.read");
         DatabaseDef database = catalog.database(access, databaseId);
         QueryPlan plan = QueryPlan.of(queries == null ? List.of() : queries, COLLECTION_FIELDS);
-        Rows<CollectionSchema> rows = metadata.listCollections(database, plan, COLLECTION_FIELDS.fields(), true);
+        Rows<CollectionSchema> rows = metadata.listCollections(database, plan, COLLECTION_FIELDS.fields(), total);
         return new CollectionList(rows.total(), rows.items().stream().map(Models::collection).toList());
     }
 
@@ -107,8 +108,10 @@ final class DatabaseService {
         return catalog.change(unit, access, databaseId, collectionId, schema -> {
             List<Grant> grants = permissions == null ? schema.permissions() : Permissions.forCollection(permissions);
             String newName = name == null ? schema.name() : Keys.name(name);
-            boolean newSecurity = documentSecurity == null ? schema.documentSecurity() : documentSecurity;
-            boolean newEnabled = enabled == null ? schema.enabled() : enabled;
+            // As on Appwrite, omitted flags take their defaults (documentSecurity false, enabled true); omitted
+            // permissions are kept.
+            boolean newSecurity = documentSecurity != null && documentSecurity;
+            boolean newEnabled = enabled == null || enabled;
             metadata.updateCollection(schema.seq(), newName, newEnabled, newSecurity, grants, Clock.now());
             // Read back past the cache, which still holds the version this change started from.
             return Models.collection(metadata.findCollection(schema.database(), collectionId)

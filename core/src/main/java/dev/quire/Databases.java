@@ -335,10 +335,18 @@ public final class Databases implements AutoCloseable {
 
     /** Lists databases; queries may filter and order on {@code $id}, {@code name}, {@code enabled}, and timestamps. */
     public DatabaseList list(List<String> queries) {
-        return services().databases.list(access, queries);
+        return list(queries, true);
     }
 
-    /** Updates a database; {@code null} arguments keep their value. */
+    /** Lists databases, optionally without counting them (Appwrite's {@code total=false}: the total is then 0). */
+    public DatabaseList list(List<String> queries, boolean total) {
+        return services().databases.list(access, queries, total);
+    }
+
+    /**
+     * Updates a database. As on Appwrite, an omitted ({@code null}) {@code enabled} is reset to {@code true};
+     * a {@code null} name keeps the current one (Appwrite requires the name).
+     */
     public Database update(String databaseId, String name, Boolean enabled) {
         return services().databases.update(access, databaseId, name, enabled);
     }
@@ -374,10 +382,19 @@ public final class Databases implements AutoCloseable {
 
     /** Lists collections; queries may use {@code $id}, {@code name}, {@code enabled}, {@code documentSecurity}. */
     public CollectionList listCollections(String databaseId, List<String> queries) {
-        return services().databases.listCollections(access, databaseId, queries);
+        return listCollections(databaseId, queries, true);
     }
 
-    /** Updates a collection; {@code null} arguments keep their value. */
+    /** Lists collections, optionally without counting them ({@code total=false}: the total is then 0). */
+    public CollectionList listCollections(String databaseId, List<String> queries, boolean total) {
+        return services().databases.listCollections(access, databaseId, queries, total);
+    }
+
+    /**
+     * Updates a collection. As on Appwrite, {@code null} permissions keep the current ones, while an omitted
+     * ({@code null}) {@code documentSecurity} is reset to {@code false} and {@code enabled} to {@code true};
+     * a {@code null} name keeps the current one (Appwrite requires the name).
+     */
     public Collection updateCollection(String databaseId, String collectionId, String name, List<String> permissions,
                                        Boolean documentSecurity, Boolean enabled) {
         return inUnit(unit -> services.databases.updateCollection(unit, access, databaseId, collectionId, name,
@@ -662,7 +679,12 @@ public final class Databases implements AutoCloseable {
 
     /** Lists attributes; queries may use {@code key}, {@code type}, {@code size}, {@code required}, {@code array}. */
     public AttributeList listAttributes(String databaseId, String collectionId, List<String> queries) {
-        return services().schema.listAttributes(access, databaseId, collectionId, queries);
+        return listAttributes(databaseId, collectionId, queries, true);
+    }
+
+    /** Lists attributes, optionally without counting them ({@code total=false}: the total is then 0). */
+    public AttributeList listAttributes(String databaseId, String collectionId, List<String> queries, boolean total) {
+        return services().schema.listAttributes(access, databaseId, collectionId, queries, total);
     }
 
     /**
@@ -711,7 +733,12 @@ public final class Databases implements AutoCloseable {
 
     /** Lists indexes; queries may use {@code key}, {@code type}, {@code status}, {@code attributes}, {@code error}. */
     public IndexList listIndexes(String databaseId, String collectionId, List<String> queries) {
-        return services().schema.listIndexes(access, databaseId, collectionId, queries);
+        return listIndexes(databaseId, collectionId, queries, true);
+    }
+
+    /** Lists indexes, optionally without counting them ({@code total=false}: the total is then 0). */
+    public IndexList listIndexes(String databaseId, String collectionId, List<String> queries, boolean total) {
+        return services().schema.listIndexes(access, databaseId, collectionId, queries, total);
     }
 
     /**
@@ -779,7 +806,7 @@ public final class Databases implements AutoCloseable {
 
     /**
      * Lists documents, optionally without counting the total (Appwrite's {@code total=false}); the total
-     * is then -1.
+     * is then 0, as Appwrite reports it.
      */
     public DocumentList listDocuments(String databaseId, String collectionId, List<String> queries, boolean total) {
         return inUnit(unit -> services.documents.list(unit, access, databaseId, collectionId, queries, total));

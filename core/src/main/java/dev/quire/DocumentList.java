@@ -15,7 +15,7 @@ public final class DocumentList {
         this.items = List.copyOf(items);
     }
 
-    /** @return how many documents matched the filters in all, not only on this page; -1 when the total was not asked for */
+    /** @return how many documents matched the filters in all, not only on this page; 0 when the total was not asked for, as on Appwrite */
     public long getTotal() {
         return total;
     }

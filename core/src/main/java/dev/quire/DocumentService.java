@@ -20,6 +20,7 @@ import dev.quire.permissions.Permissions;
 import dev.quire.query.Method;
 import dev.quire.query.Order;
 import dev.quire.query.QueryPlan;
+import dev.quire.query.internal.Datetimes;
 import tools.jackson.core.JacksonException;
 
 import java.sql.Connection;
@@ -50,13 +51,17 @@ final class DocumentService {
     Document create(UnitOfWork unit, Access access, String databaseId, String collectionId, String documentId,
                     Map<String, ?> data, List<String> permissions) {
         Errors.require(data, "data");
+        if (data.isEmpty()) {
+            throw Errors.missingData();
+        }
         DocumentTable table = catalog.forDocuments(unit, access, databaseId, collectionId);
         CollectionSchema schema = table.schema();
         String id = Keys.resolveId("documentId", documentId);
         List<Grant> grants = access.documentGrants(permissions);
         access.requireCollection(schema, PermissionType.CREATE);
+        Timestamps given = Timestamps.of(access, data);
         Map<String, Object> values = schema.validator().validate(attributesOf(data));
-        return events.wrote(unit, Action.CREATE, schema, insert(unit, table, id, values, grants));
+        return events.wrote(unit, Action.CREATE, schema, insert(unit, table, id, values, grants, given));
     }
 
     Document get(UnitOfWork unit, Access access, String databaseId, String collectionId, String documentId,
@@ -102,7 +107,7 @@ final class DocumentService {
             for (StoredDocument document : table.page(connection, request)) {
                 documents.add(Models.document(schema, document));
             }
-            return new DocumentList(total ? table.count(connection, request) : -1, documents);
+            return new DocumentList(total ? table.count(connection, request) : 0, documents);
         };
         // A page with its total, or after a cursor read first, is several statements that must see one
         // snapshot; a lone page is one statement and needs no transaction around it.
@@ -122,7 +127,8 @@ final class DocumentService {
             List<Grant> newGrants = permissions == null ? null : access.documentGrants(permissions);
             Map<String, Object> merged = new LinkedHashMap<>(existing.data());
             merged.putAll(attributesOf(data == null ? Map.of() : data));
-            return write(unit, access, table, connection, existing, merged, newGrants);
+            return write(unit, access, table, connection, existing, merged, newGrants,
+                    Timestamps.of(access, data == null ? Map.of() : data));
         });
         // Appwrite's route reports an update that changed nothing as well.
         return events.wrote(unit, Action.UPDATE, table.schema(), updated);
@@ -131,6 +137,9 @@ final class DocumentService {
     Document upsert(UnitOfWork unit, Access access, String databaseId, String collectionId, String documentId,
                     Map<String, ?> data, List<String> permissions) {
         Errors.require(data, "data");
+        if (data.isEmpty() && permissions == null) {
+            throw Errors.missingPayload();
+        }
         String id = Keys.resolveId("documentId", documentId);
         DocumentTable table = catalog.forDocuments(unit, access, databaseId, collectionId);
         Document upserted;
@@ -150,16 +159,17 @@ final class DocumentService {
     private Document upsertOnce(UnitOfWork unit, Access access, DocumentTable table, String id, Map<String, ?> data,
                                 List<String> permissions) {
         CollectionSchema schema = table.schema();
+        Timestamps given = Timestamps.of(access, data);
         Optional<StoredDocument> found = unit.write(connection -> table.find(connection, id, true));
         if (found.isEmpty()) {
             List<Grant> grants = access.documentGrants(permissions);
             access.requireCollection(schema, PermissionType.CREATE);
             Map<String, Object> values = schema.validator().validate(attributesOf(data));
-            return insert(unit, table, id, values, grants);
+            return insert(unit, table, id, values, grants, given);
         }
         List<Grant> newGrants = permissions == null ? null : access.documentGrants(permissions);
         return unit.write(connection -> write(unit, access, table, connection, found.get(), attributesOf(data),
-                newGrants));
+                newGrants, given));
     }
 
     void delete(UnitOfWork unit, Access access, String databaseId, String collectionId, String documentId) {
@@ -180,12 +190,45 @@ final class DocumentService {
     }
 
     private static Document insert(UnitOfWork unit, DocumentTable table, String id, Map<String, Object> values,
-                                   List<Grant> grants) {
+                                   List<Grant> grants, Timestamps given) {
         CollectionSchema schema = table.schema();
         String now = Clock.now();
-        long seq = unit.write(connection -> table.insert(connection, id, now, values, grants));
+        String createdAt = given.createdAt() == null ? now : given.createdAt();
+        String updatedAt = given.updatedAt() == null ? now : given.updatedAt();
+        long seq = unit.write(connection -> table.insert(connection, id, createdAt, updatedAt, values, grants));
         unit.wrote(new Write(Write.Kind.CREATE, schema.seq(), id));
-        return Models.document(schema, new StoredDocument(seq, id, now, now, Permissions.toStrings(grants), values));
+        return Models.document(schema, new StoredDocument(seq, id, createdAt, updatedAt, Permissions.toStrings(grants),
+                values));
+    }
+
+    /**
+     * {@code $createdAt} and {@code $updatedAt} given in a document's data. Appwrite lets API keys set them
+     * ("timestamp overrides", {@code withPreserveDates}) and strips them for everyone else, so only the root
+     * handle's count; {@code null} means "not given".
+     */
+    private record Timestamps(String createdAt, String updatedAt) {
+        static final Timestamps NONE = new Timestamps(null, null);
+
+        static Timestamps of(Access access, Map<String, ?> data) {
+            if (!access.isRoot()) {
+                return NONE;
+            }
+            return new Timestamps(datetime(data, "$createdAt"), datetime(data, "$updatedAt"));
+        }
+
+        private static String datetime(Map<String, ?> data, String key) {
+            Object value = data.get(key);
+            if (value == null) {
+                return null;
+            }
+            return (value instanceof String text ? Datetimes.canonical(text) : Optional.<String>empty())
+                    .orElseThrow(() -> Errors.invalidStructure("Attribute \"" + key
+                            + "\" has invalid format. Value must be valid date."));
+        }
+
+        boolean any() {
+            return createdAt != null || updatedAt != null;
+        }
     }
 
     /**
@@ -193,8 +236,8 @@ final class DocumentService {
      * keeps {@code $updatedAt}, as in Appwrite.
      */
     private static Document write(UnitOfWork unit, Access access, DocumentTable table, Connection connection,
-                                  StoredDocument existing, Map<String, ?> data, List<Grant> newGrants)
-            throws SQLException {
+                                  StoredDocument existing, Map<String, ?> data, List<Grant> newGrants,
+                                  Timestamps given) throws SQLException {
         CollectionSchema schema = table.schema();
         Map<String, Object> values;
         try {
@@ -208,7 +251,7 @@ final class DocumentService {
         }
         List<String> newPermissions = newGrants == null ? existing.permissions() : Permissions.toStrings(newGrants);
         boolean permissionsChanged = !newPermissions.equals(existing.permissions());
-        boolean changed = permissionsChanged || !values.equals(existing.data());
+        boolean changed = permissionsChanged || !values.equals(existing.data()) || given.any();
         if (!access.allows(schema, changed ? PermissionType.UPDATE : PermissionType.READ, existing)) {
             throw Errors.unauthorized();
         }
@@ -216,10 +259,11 @@ final class DocumentService {
             return Models.document(schema, existing);
         }
         List<Grant> grants = newGrants == null ? Permissions.forDocument(existing.permissions()) : newGrants;
-        String now = Clock.now();
-        table.update(connection, existing, now, values, grants);
+        String createdAt = given.createdAt() == null ? existing.createdAt() : given.createdAt();
+        String updatedAt = given.updatedAt() == null ? Clock.now() : given.updatedAt();
+        table.update(connection, existing, createdAt, updatedAt, values, grants);
         unit.wrote(new Write(Write.Kind.UPDATE, schema.seq(), existing.id()));
-        return Models.document(schema, new StoredDocument(existing.seq(), existing.id(), existing.createdAt(), now,
+        return Models.document(schema, new StoredDocument(existing.seq(), existing.id(), createdAt, updatedAt,
                 newPermissions, values));
     }
 

@@ -60,11 +60,12 @@ final class SchemaService {
                 .orElseThrow(Errors::attributeNotFound);
     }
 
-    AttributeList listAttributes(Access access, String databaseId, String collectionId, List<String> queries) {
+    AttributeList listAttributes(Access access, String databaseId, String collectionId, List<String> queries,
+                                 boolean total) {
         access.requireRoot("attributes.read");
         CollectionSchema schema = catalog.table(access, databaseId, collectionId).schema();
         QueryPlan plan = QueryPlan.of(queries == null ? List.of() : queries, ATTRIBUTE_FIELDS);
-        Rows<AttributeDef> rows = metadata.listAttributes(schema.seq(), plan, ATTRIBUTE_FIELDS.fields(), true);
+        Rows<AttributeDef> rows = metadata.listAttributes(schema.seq(), plan, ATTRIBUTE_FIELDS.fields(), total);
         return new AttributeList(rows.total(), rows.items().stream().map(Models::attribute).toList());
     }
 
@@ -130,11 +131,12 @@ final class SchemaService {
         return Models.index(index(catalog.table(access, databaseId, collectionId).schema(), key));
     }
 
-    IndexList listIndexes(Access access, String databaseId, String collectionId, List<String> queries) {
+    IndexList listIndexes(Access access, String databaseId, String collectionId, List<String> queries,
+                          boolean total) {
         access.requireRoot("indexes.read");
         CollectionSchema schema = catalog.table(access, databaseId, collectionId).schema();
         QueryPlan plan = QueryPlan.of(queries == null ? List.of() : queries, INDEX_FIELDS);
-        Rows<IndexDef> rows = metadata.listIndexes(schema.seq(), plan, INDEX_FIELDS.fields(), true);
+        Rows<IndexDef> rows = metadata.listIndexes(schema.seq(), plan, INDEX_FIELDS.fields(), total);
         return new IndexList(rows.total(), rows.items().stream().map(Models::index).toList());
     }
 

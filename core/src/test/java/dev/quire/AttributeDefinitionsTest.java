@@ -69,7 +69,9 @@ class AttributeDefinitionsTest {
         db.createIntegerAttribute(DB, C, "count", false, null, null, 3L, false);
         db.createBooleanAttribute(DB, C, "flag", false, true, false);
 
-        Document doc = db.createDocument(DB, C, "a", Map.of(), null);
+        Map<String, Object> nulls = new java.util.HashMap<>();
+        nulls.put("count", null);
+        Document doc = db.createDocument(DB, C, "a", nulls, null);
 
         assertEquals(Map.of("status", "draft", "count", 3L, "flag", true), doc.getData());
         assertEquals("draft", db.getAttribute(DB, C, "status").getDefault());
@@ -184,7 +186,8 @@ class AttributeDefinitionsTest {
 
     @Test
     void newAttributeIsValidatedOnTheNextWrite() {
-        db.createDocument(DB, C, "a", Map.of(), null);
+        db.createStringAttribute(DB, C, "title", 10, false, null, false);
+        db.createDocument(DB, C, "a", Map.of("title", "A"), null);
         db.createIntegerAttribute(DB, C, "year", false, 0L, 10L, null, false);
 
         assertError("document_invalid_structure", 400, () -> db.createDocument(DB, C, "b", Map.of("year", 11), null));

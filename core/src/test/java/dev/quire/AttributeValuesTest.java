@@ -147,7 +147,7 @@ class AttributeValuesTest {
         nullTitle.put("title", null);
 
         assertError("document_invalid_structure", 400, "Invalid document structure: Missing required attribute \"title\"",
-                () -> db.createDocument(DB, "required", "a", Map.of(), null));
+                () -> db.createDocument(DB, "required", "a", Map.of("other", "x"), null));
         assertError("document_invalid_structure", 400, "Invalid document structure: Missing required attribute \"title\"",
                 () -> db.createDocument(DB, "required", "a", nullTitle, null));
     }

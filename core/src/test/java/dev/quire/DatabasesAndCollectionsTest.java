@@ -114,7 +114,7 @@ class DatabasesAndCollectionsTest {
     }
 
     @Test
-    void collectionUpdateKeepsWhatIsNotGiven() {
+    void collectionUpdateKeepsOmittedPermissionsAndResetsOmittedFlagsAsAppwriteDoes() {
         db.create("app", "App");
         db.createCollection("app", "movies", "Movies", List.of(Permission.read(Role.any())), true, true);
 
@@ -122,7 +122,7 @@ class DatabasesAndCollectionsTest {
 
         assertEquals("Films", updated.getName());
         assertEquals(List.of("read(\"any\")"), updated.getPermissions());
-        assertTrue(updated.isDocumentSecurity());
+        assertFalse(updated.isDocumentSecurity());
         assertFalse(updated.isEnabled());
     }
 
@@ -175,7 +175,8 @@ class DatabasesAndCollectionsTest {
     void deletingADatabaseRemovesItsCollectionsAndDocuments() {
         db.create("app", "App");
         db.createCollection("app", "movies", "Movies");
-        db.createDocument("app", "movies", "up", Map.of(), null);
+        db.createStringAttribute("app", "movies", "title", 10, false, null, false);
+        db.createDocument("app", "movies", "up", Map.of("title", "Up"), null);
 
         db.delete("app");
 

@@ -135,7 +135,7 @@ class TablesDBTest {
 
     @Test
     void aCallerViewKeepsItsPermissions() {
-        t.updateTable("app", "movies", "Movies", List.of(), null, null);
+        t.updateTable("app", "movies", "Movies", List.of(), true, null);
         t.createRow("app", "movies", "up", Map.of("title", "Up"), List.of(Permission.read(Role.user("u1"))));
         TablesDB guest = db.as(Caller.guest()).tablesDB();
         TablesDB owner = db.as(Caller.user("u1")).tablesDB();

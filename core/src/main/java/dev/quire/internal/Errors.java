@@ -135,6 +135,11 @@ public final class Errors {
         return new QuireException("document_invalid_structure", 400, "Invalid document structure: " + message);
     }
 
+    public static QuireException missingData() {
+        return new QuireException("document_missing_data", 400,
+                "The document data is missing. Try again with document data populated");
+    }
+
     public static QuireException missingPayload() {
         return new QuireException("document_missing_payload", 400,
                 "The document data and permissions are missing. You must provide either document data or permissions to be updated.");

@@ -34,7 +34,7 @@ class DisabledAndManagementSpecTest {
         store.document(c, "d1", Permission.read(Role.any()));
         store.document(c, "d2", Permission.read(Role.any()));
         store.document(c, "d3", Permission.read(Role.any()));
-        expectation.accept(() -> asAlice.createDocument(DB, c, "new", Map.of(), null));
+        expectation.accept(() -> asAlice.createDocument(DB, c, "new", Map.of("title", "x"), null));
         expectation.accept(() -> asAlice.getDocument(DB, c, "d1"));
         expectation.accept(() -> asAlice.listDocuments(DB, c, List.of()));
         expectation.accept(() -> asAlice.updateDocument(DB, c, "d2", Map.of("n", 1), null));

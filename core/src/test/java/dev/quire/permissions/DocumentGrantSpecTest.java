@@ -36,14 +36,14 @@ class DocumentGrantSpecTest {
     void aUserCallerWithNullPermissionsGetsReadUpdateAndDeleteForThemselves() {
         List<String> expected = List.of(Permission.read(Role.user("alice")), Permission.update(Role.user("alice")),
                 Permission.delete(Role.user("alice")));
-        assertEquals(expected, asAlice.createDocument(DB, open, "d1", Map.of(), null).getPermissions());
+        assertEquals(expected, asAlice.createDocument(DB, open, "d1", Map.of("title", "x"), null).getPermissions());
         assertEquals(expected, store.root.getDocument(DB, open, "d1").getPermissions());
     }
 
     @Test
     void theDefaultPermissionsLetTheCreatorReadAUnreadableCollection() {
         String c = store.collection("private", true, Permission.create(Role.users()));
-        asAlice.createDocument(DB, c, "d1", Map.of(), null);
+        asAlice.createDocument(DB, c, "d1", Map.of("title", "x"), null);
         assertEquals("d1", asAlice.getDocument(DB, c, "d1").getId());
         assertEquals(1, asAlice.listDocuments(DB, c, List.of()).getTotal());
         assertEquals(0, store.as(Caller.user("bob")).listDocuments(DB, c, List.of()).getTotal());
@@ -51,17 +51,17 @@ class DocumentGrantSpecTest {
 
     @Test
     void aUserCallerWithAnEmptyListGetsNoPermissions() {
-        assertEquals(List.of(), asAlice.createDocument(DB, open, "d1", Map.of(), List.of()).getPermissions());
+        assertEquals(List.of(), asAlice.createDocument(DB, open, "d1", Map.of("title", "x"), List.of()).getPermissions());
     }
 
     @Test
     void theRootHandleWithNullPermissionsGivesNone() {
-        assertEquals(List.of(), store.root.createDocument(DB, open, "d1", Map.of(), null).getPermissions());
+        assertEquals(List.of(), store.root.createDocument(DB, open, "d1", Map.of("title", "x"), null).getPermissions());
     }
 
     @Test
     void aGuestWithNullPermissionsGivesNone() {
-        assertEquals(List.of(), store.as(Caller.guest()).createDocument(DB, open, "d1", Map.of(), null)
+        assertEquals(List.of(), store.as(Caller.guest()).createDocument(DB, open, "d1", Map.of("title", "x"), null)
                 .getPermissions());
     }
 
@@ -69,7 +69,7 @@ class DocumentGrantSpecTest {
     void upsertOfANewDocumentGivesTheSameDefaults() {
         assertEquals(List.of(Permission.read(Role.user("alice")), Permission.update(Role.user("alice")),
                         Permission.delete(Role.user("alice"))),
-                asAlice.upsertDocument(DB, open, "d1", Map.of(), null).getPermissions());
+                asAlice.upsertDocument(DB, open, "d1", Map.of("title", "x"), null).getPermissions());
     }
 
     @Test
@@ -89,14 +89,14 @@ class DocumentGrantSpecTest {
                 Permission.read(Role.users("verified")), Permission.update(Role.team("t1")),
                 Permission.update(Role.team("t1", "owner")), Permission.delete(Role.member("m1")),
                 Permission.delete(Role.label("admin")));
-        assertEquals(permissions, store.as(caller).createDocument(DB, open, "d1", Map.of(), permissions)
+        assertEquals(permissions, store.as(caller).createDocument(DB, open, "d1", Map.of("title", "x"), permissions)
                 .getPermissions());
     }
 
     @Test
     void aCallerCannotGrantARoleItDoesNotHold() {
         QuireException e = assertError("user_unauthorized", 401, () -> asAlice.createDocument(DB, open, "d1",
-                Map.of(), List.of(Permission.read(Role.user("alice")), Permission.read(Role.user("bob")))));
+                Map.of("title", "x"), List.of(Permission.read(Role.user("alice")), Permission.read(Role.user("bob")))));
         assertEquals(ALICE_ROLES, e.getMessage());
         assertEquals(0, store.root.listDocuments(DB, open, List.of()).getTotal());
     }
@@ -104,14 +104,14 @@ class DocumentGrantSpecTest {
     @Test
     void theGrantRuleMatchesExactly() {
         QuireException e = assertError("user_unauthorized", 401, () -> asAlice.createDocument(DB, open, "d1",
-                Map.of(), List.of(Permission.read(Role.user("alice.")))));
+                Map.of("title", "x"), List.of(Permission.read(Role.user("alice.")))));
         assertEquals(ALICE_ROLES, e.getMessage());
     }
 
     @Test
     void aGuestCannotGrantUsers() {
         QuireException e = assertError("user_unauthorized", 401, () -> store.as(Caller.guest())
-                .createDocument(DB, open, "d1", Map.of(), List.of(Permission.read(Role.users()))));
+                .createDocument(DB, open, "d1", Map.of("title", "x"), List.of(Permission.read(Role.users()))));
         assertEquals("Permissions must be one of: (any, guests)", e.getMessage());
     }
 
@@ -119,7 +119,7 @@ class DocumentGrantSpecTest {
     void theMessageListsTeamMemberAndLabelRolesInAppwritesOrder() {
         Caller caller = Caller.user("alice").team("t1", "owner").member("m1").label("admin");
         QuireException e = assertError("user_unauthorized", 401, () -> store.as(caller)
-                .createDocument(DB, open, "d1", Map.of(), List.of(Permission.read(Role.team("t2")))));
+                .createDocument(DB, open, "d1", Map.of("title", "x"), List.of(Permission.read(Role.team("t2")))));
         assertEquals("Permissions must be one of: (any, users, user:alice, user:alice/unverified, "
                 + "users/unverified, team:t1, team:t1/owner, member:m1, label:admin)", e.getMessage());
     }
@@ -128,7 +128,7 @@ class DocumentGrantSpecTest {
     void theGrantRuleIsReportedBeforeAMissingCreatePermission() {
         String c = store.collection("closed", true);
         QuireException e = assertError("user_unauthorized", 401, () -> asAlice.createDocument(DB, c, "d1",
-                Map.of(), List.of(Permission.read(Role.user("bob")))));
+                Map.of("title", "x"), List.of(Permission.read(Role.user("bob")))));
         assertEquals(ALICE_ROLES, e.getMessage());
     }
 
@@ -147,9 +147,9 @@ class DocumentGrantSpecTest {
         store.document(open, "d1");
         List<String> foreign = List.of(Permission.update(Role.team("t1")));
         assertEquals(ALICE_ROLES, assertError("user_unauthorized", 401,
-                () -> asAlice.upsertDocument(DB, open, "d1", Map.of(), foreign)).getMessage());
+                () -> asAlice.upsertDocument(DB, open, "d1", Map.of("title", "x"), foreign)).getMessage());
         assertEquals(ALICE_ROLES, assertError("user_unauthorized", 401,
-                () -> asAlice.upsertDocument(DB, open, "d2", Map.of(), foreign)).getMessage());
+                () -> asAlice.upsertDocument(DB, open, "d2", Map.of("title", "x"), foreign)).getMessage());
         assertEquals(1, store.root.listDocuments(DB, open, List.of()).getTotal());
     }
 
@@ -163,7 +163,7 @@ class DocumentGrantSpecTest {
     void theRootHandleMayGrantAnyRole() {
         List<String> permissions = List.of(Permission.read(Role.user("bob")), Permission.update(Role.team("t9", "x")),
                 Permission.delete(Role.label("vip")));
-        assertEquals(permissions, store.root.createDocument(DB, open, "d1", Map.of(), permissions).getPermissions());
+        assertEquals(permissions, store.root.createDocument(DB, open, "d1", Map.of("title", "x"), permissions).getPermissions());
     }
 
     // ---- strings -----------------------------------------------------------------------------------------
@@ -172,7 +172,7 @@ class DocumentGrantSpecTest {
     void writeOnADocumentStandsForUpdateAndDelete() {
         assertEquals(List.of(Permission.read(Role.user("alice")), Permission.update(Role.user("alice")),
                         Permission.delete(Role.user("alice"))),
-                asAlice.createDocument(DB, open, "d1", Map.of(),
+                asAlice.createDocument(DB, open, "d1", Map.of("title", "x"),
                         List.of(Permission.read(Role.user("alice")), Permission.write(Role.user("alice"))))
                         .getPermissions());
     }
@@ -182,7 +182,7 @@ class DocumentGrantSpecTest {
         String c = store.collection("writable", false, Permission.write(Role.users()));
         assertEquals(List.of(Permission.create(Role.users()), Permission.update(Role.users()),
                 Permission.delete(Role.users())), store.root.getCollection(DB, c).getPermissions());
-        asAlice.createDocument(DB, c, "d1", Map.of(), List.of());
+        asAlice.createDocument(DB, c, "d1", Map.of("title", "x"), List.of());
         asAlice.updateDocument(DB, c, "d1", Map.of("n", 1), null);
         asAlice.deleteDocument(DB, c, "d1");
         assertEquals(0, store.root.listDocuments(DB, c, List.of()).getTotal());
@@ -193,7 +193,7 @@ class DocumentGrantSpecTest {
         List<String> given = List.of(Permission.update(Role.any()), Permission.read(Role.any()),
                 Permission.update(Role.any()), Permission.read(Role.users()));
         assertEquals(List.of(Permission.update(Role.any()), Permission.read(Role.any()), Permission.read(Role.users())),
-                store.root.createDocument(DB, open, "d1", Map.of(), given).getPermissions());
+                store.root.createDocument(DB, open, "d1", Map.of("title", "x"), given).getPermissions());
         assertEquals(List.of(Permission.update(Role.any()), Permission.read(Role.any()), Permission.read(Role.users())),
                 store.root.getDocument(DB, open, "d1").getPermissions());
     }
@@ -201,11 +201,11 @@ class DocumentGrantSpecTest {
     @Test
     void anInvalidPermissionStringIsAnInvalidArgument() {
         assertError("general_argument_invalid", 400,
-                () -> store.root.createDocument(DB, open, "d1", Map.of(), List.of("i dont work")));
+                () -> store.root.createDocument(DB, open, "d1", Map.of("title", "x"), List.of("i dont work")));
         assertError("general_argument_invalid", 400,
-                () -> asAlice.createDocument(DB, open, "d1", Map.of(), List.of("read(\"*\")")));
+                () -> asAlice.createDocument(DB, open, "d1", Map.of("title", "x"), List.of("read(\"*\")")));
         assertError("general_argument_invalid", 400,
-                () -> store.root.createDocument(DB, open, "d1", Map.of(), List.of(Permission.create(Role.any()))));
+                () -> store.root.createDocument(DB, open, "d1", Map.of("title", "x"), List.of(Permission.create(Role.any()))));
         assertEquals(0, store.root.listDocuments(DB, open, List.of()).getTotal());
     }
 }

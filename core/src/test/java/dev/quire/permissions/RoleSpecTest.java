@@ -106,7 +106,8 @@ class RoleSpecTest {
             COLLECTION_BY_ROLE.computeIfAbsent(role, r -> {
                 String c = "role" + COLLECTION_BY_ROLE.size();
                 store.root.createCollection(DB, c, c, List.of(Permission.read(r)), false, true);
-                store.root.createDocument(DB, c, "d1", Map.of(), List.of());
+                store.root.createStringAttribute(DB, c, "title", 10, false, null, false);
+                store.root.createDocument(DB, c, "d1", Map.of("title", "x"), List.of());
                 return c;
             });
         }

@@ -61,7 +61,8 @@ public final class DocumentTable {
         this.insert = "INSERT INTO " + docs + " (" + Sql.quote(Sql.UID) + ", " + Sql.quote(Sql.CREATED_AT) + ", "
                 + Sql.quote(Sql.UPDATED_AT) + ", " + Sql.quote(Sql.PERMISSIONS)
                 + (attributeCount == 0 ? "" : ", " + names) + ") VALUES (" + Sql.placeholders(4 + attributeCount) + ")";
-        this.update = "UPDATE " + docs + " SET " + Sql.quote(Sql.UPDATED_AT) + " = ?, " + Sql.quote(Sql.PERMISSIONS)
+        this.update = "UPDATE " + docs + " SET " + Sql.quote(Sql.CREATED_AT) + " = ?, " + Sql.quote(Sql.UPDATED_AT)
+                + " = ?, " + Sql.quote(Sql.PERMISSIONS)
                 + " = ?" + (attributeCount == 0 ? "" : ", " + sets) + " WHERE " + Sql.quote(Sql.SEQ) + " = ?";
         this.findByUid = "SELECT " + allColumns + " FROM " + docs + " d WHERE d." + Sql.quote(Sql.UID) + " = ?";
         this.findByUidForUpdate = findByUid + " FOR UPDATE";
@@ -81,13 +82,13 @@ public final class DocumentTable {
     }
 
     /** Inserts a document with its permissions and full-text words; returns its sequence. */
-    public long insert(Connection connection, String id, String now, Map<String, Object> values,
-                       List<Grant> permissions) throws SQLException {
+    public long insert(Connection connection, String id, String createdAt, String updatedAt,
+                       Map<String, Object> values, List<Grant> permissions) throws SQLException {
         long seq;
         try (PreparedStatement statement = connection.prepareStatement(insert, Statement.RETURN_GENERATED_KEYS)) {
             statement.setString(1, id);
-            statement.setString(2, now);
-            statement.setString(3, now);
+            statement.setString(2, createdAt);
+            statement.setString(3, updatedAt);
             statement.setObject(4, Permissions.toStrings(permissions).toArray());
             bindValues(statement, 5, values);
             statement.executeUpdate();
@@ -106,13 +107,14 @@ public final class DocumentTable {
      *
      * @param existing the document as it is stored now
      */
-    public void update(Connection connection, StoredDocument existing, String now, Map<String, Object> values,
-                       List<Grant> permissions) throws SQLException {
+    public void update(Connection connection, StoredDocument existing, String createdAt, String updatedAt,
+                       Map<String, Object> values, List<Grant> permissions) throws SQLException {
         long seq = existing.seq();
         try (PreparedStatement statement = connection.prepareStatement(update)) {
-            statement.setString(1, now);
-            statement.setObject(2, Permissions.toStrings(permissions).toArray());
-            int next = bindValues(statement, 3, values);
+            statement.setString(1, createdAt);
+            statement.setString(2, updatedAt);
+            statement.setObject(3, Permissions.toStrings(permissions).toArray());
+            int next = bindValues(statement, 4, values);
             statement.setLong(next, seq);
             statement.executeUpdate();
         }

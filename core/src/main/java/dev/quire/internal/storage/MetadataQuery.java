@@ -73,7 +73,7 @@ final class MetadataQuery<T> {
         if (before) {
             java.util.Collections.reverse(items);
         }
-        return new Rows<>(items, total ? count(connection, plan, fields) : -1);
+        return new Rows<>(items, total ? count(connection, plan, fields) : 0);
     }
 
     private long count(Connection connection, QueryPlan plan, Map<String, Field> fields) throws SQLException {
