@@ -123,7 +123,7 @@ public final class Schemas {
     /** Writes the store's schema as an {@code appwrite.json} of the given form. */
     public static void export(Databases db, Path file, Form form) {
         Objects.requireNonNull(file, "file");
-        Map<String, Object> json = read(db).toJson(Objects.requireNonNull(form, "form") == Form.TABLES);
+        Map<String, Object> json = toJson(db, Objects.requireNonNull(form, "form"));
         try {
             Path parent = file.toAbsolutePath().getParent();
             if (parent != null) {
@@ -137,6 +137,11 @@ public final class Schemas {
     }
 
     // ---- reading a store ------------------------------------------------------------------------------
+
+    /** The store's schema as the JSON tree of an {@code appwrite.json}. */
+    static Map<String, Object> toJson(Databases db, Form form) {
+        return read(db).toJson(form == Form.TABLES);
+    }
 
     private static SchemaFile read(Databases db) {
         List<DatabaseEntry> databases = new ArrayList<>();
@@ -152,7 +157,7 @@ public final class Schemas {
     }
 
     /** Every item of a list call, page by page. */
-    private static <T> List<T> all(Function<List<String>, List<T>> page, Function<T, String> id) {
+    static <T> List<T> all(Function<List<String>, List<T>> page, Function<T, String> id) {
         List<T> items = new ArrayList<>();
         List<T> batch = page.apply(List.of(Query.limit(PAGE)));
         items.addAll(batch);
