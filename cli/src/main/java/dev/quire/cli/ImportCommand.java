@@ -7,7 +7,6 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** {@code quire import STORE FILE}: JSON lines into a store, each collection all or nothing. */
@@ -26,9 +25,7 @@ final class ImportCommand implements Runnable {
 
     @Override
     public void run() {
-        if (!Files.isRegularFile(file)) {
-            throw new Main.CommandFailure("no file " + file);
-        }
+        StoreFiles.existing(file);
         try (Databases db = StoreFiles.openOrCreate(store)) {
             long count = DataFiles.importLines(db, file, ProgressBar.of(spec.commandLine().getErr(), "import"));
             spec.commandLine().getOut().println("imported " + count + (count == 1 ? " document" : " documents")

@@ -8,7 +8,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** {@code quire schema apply|export STORE FILE}: the Appwrite CLI's {@code appwrite.json}. */
@@ -29,9 +28,7 @@ final class SchemaCommand {
 
         @Override
         public void run() {
-            if (!Files.isRegularFile(file)) {
-                throw new Main.CommandFailure("no file " + file);
-            }
+            StoreFiles.existing(file);
             try (Databases db = StoreFiles.openOrCreate(store)) {
                 Schemas.apply(db, file);
                 spec.commandLine().getOut().println("applied " + file);

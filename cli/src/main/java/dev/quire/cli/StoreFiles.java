@@ -33,6 +33,14 @@ final class StoreFiles {
         return Databases.open(base(argument));
     }
 
+    /** A file the command reads: its absence is the user's mistake, said in one line. */
+    static Path existing(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new Main.CommandFailure("no file " + file);
+        }
+        return file;
+    }
+
     /** Opens a store, creating it when missing (import and schema apply fill new stores). */
     static Databases openOrCreate(String argument) {
         return Databases.open(base(argument));
