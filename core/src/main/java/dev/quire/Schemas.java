@@ -38,7 +38,8 @@ import java.util.function.Function;
  * {@code attributes}, {@code documentSecurity}) and Appwrite 1.8's ({@code tablesDB}, {@code tables},
  * {@code columns}, {@code rowSecurity}); the rest of the file (functions, buckets, …) is ignored.
  * Attribute types are {@code string} (with the formats {@code email}, {@code url}, {@code ip}, {@code enum}),
- * {@code integer}, {@code double}, {@code boolean} and {@code datetime}; anything else is refused by name.
+ * {@code varchar}, {@code text}, {@code mediumtext}, {@code longtext}, {@code integer}, {@code bigint},
+ * {@code double}, {@code boolean} and {@code datetime}; relationships and spatial types are refused by name.
  */
 public final class Schemas {
     private static final int PAGE = 100;
@@ -177,9 +178,12 @@ public final class Schemas {
     }
 
     private static AttributeEntry entryOf(Attribute attribute) {
-        boolean string = attribute.getType().equals("string");
-        return new AttributeEntry(attribute.getKey(), attribute.getType(), string ? attribute.getFormat() : null,
-                attribute.getSize(), attribute.isRequired(), attribute.isArray(), attribute.getMin(),
+        String type = attribute.getType();
+        boolean string = type.equals("string");
+        // The text types have a fixed size, which the Appwrite CLI does not write.
+        boolean sized = string || type.equals("varchar");
+        return new AttributeEntry(attribute.getKey(), type, string ? attribute.getFormat() : null,
+                sized ? attribute.getSize() : null, attribute.isRequired(), attribute.isArray(), attribute.getMin(),
                 attribute.getMax(), attribute.getDefault(), attribute.getElements());
     }
 
@@ -297,7 +301,17 @@ public final class Schemas {
                             a.required(), xdefault, a.array());
                 }
             }
+            case "varchar" -> db.createVarcharAttribute(databaseId, collectionId, key, Math.toIntExact(a.size()),
+                    a.required(), (String) a.xdefault(), a.array());
+            case "text" -> db.createTextAttribute(databaseId, collectionId, key, a.required(), (String) a.xdefault(),
+                    a.array());
+            case "mediumtext" -> db.createMediumtextAttribute(databaseId, collectionId, key, a.required(),
+                    (String) a.xdefault(), a.array());
+            case "longtext" -> db.createLongtextAttribute(databaseId, collectionId, key, a.required(),
+                    (String) a.xdefault(), a.array());
             case "integer" -> db.createIntegerAttribute(databaseId, collectionId, key, a.required(), (Long) a.min(),
+                    (Long) a.max(), (Long) a.xdefault(), a.array());
+            case "bigint" -> db.createBigIntAttribute(databaseId, collectionId, key, a.required(), (Long) a.min(),
                     (Long) a.max(), (Long) a.xdefault(), a.array());
             case "double" -> db.createFloatAttribute(databaseId, collectionId, key, a.required(), (Double) a.min(),
                     (Double) a.max(), (Double) a.xdefault(), a.array());
@@ -313,15 +327,15 @@ public final class Schemas {
     private static AttributeEntry normalised(AttributeEntry a) {
         Number min = a.min();
         Number max = a.max();
-        if (a.type().equals("integer")) {
+        if (SchemaFile.INTEGRAL.contains(a.type())) {
             min = min == null ? Long.MIN_VALUE : min.longValue();
             max = max == null ? Long.MAX_VALUE : max.longValue();
         } else if (a.type().equals("double")) {
             min = min == null ? -Double.MAX_VALUE : min.doubleValue();
             max = max == null ? Double.MAX_VALUE : max.doubleValue();
         }
-        boolean plainString = a.type().equals("string") && a.format() == null;
-        return new AttributeEntry(a.key(), a.type(), a.format(), plainString ? a.size() : null, a.required(),
+        boolean sized = a.type().equals("string") && a.format() == null || a.type().equals("varchar");
+        return new AttributeEntry(a.key(), a.type(), a.format(), sized ? a.size() : null, a.required(),
                 a.array(), min, max, a.xdefault(), "enum".equals(a.format()) ? a.elements() : null);
     }
 

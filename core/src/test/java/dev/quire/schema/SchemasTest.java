@@ -103,6 +103,13 @@ class SchemasTest {
                 "an index's columns are its attributes");
         assertEquals(List.of("forest", "wetland", "grassland", "coast"),
                 attribute(db.getCollection("notes", "places"), "habitat").getElements());
+        Collection places = db.getCollection("notes", "places");
+        assertEquals("varchar", attribute(places, "code").getType());
+        assertEquals(16L, attribute(places, "code").getSize());
+        assertEquals("text", attribute(places, "description").getType());
+        assertEquals("longtext", attribute(places, "history").getType());
+        assertEquals("bigint", attribute(places, "visits").getType());
+        assertEquals(0L, attribute(places, "visits").getDefault());
     }
 
     @Test

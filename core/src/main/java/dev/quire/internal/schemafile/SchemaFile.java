@@ -30,6 +30,10 @@ public record SchemaFile(List<DatabaseEntry> databases, List<CollectionEntry> co
     /** Duplicate object keys are an error, not "the last one wins": a silently lost attribute is worse. */
     private static final ObjectReader READER = Json.MAPPER.reader().with(StreamReadFeature.STRICT_DUPLICATE_DETECTION);
     private static final Set<String> INDEX_TYPES = Set.of("key", "unique", "fulltext");
+    /** Types whose size the file sets; the text types have a fixed one. */
+    private static final Set<String> SIZED = Set.of("string", "varchar");
+    /** Types whose values, bounds and defaults are 64-bit integers. */
+    public static final Set<String> INTEGRAL = Set.of("integer", "bigint");
 
     /** A database entry of {@code databases} or {@code tablesDB}. */
     public record DatabaseEntry(String id, String name, boolean enabled) {
@@ -48,7 +52,8 @@ public record SchemaFile(List<DatabaseEntry> databases, List<CollectionEntry> co
 
     /**
      * An attribute (or column) as the file gives it; {@code type} is Appwrite's model type ({@code string},
-     * {@code integer}, {@code double}, {@code boolean}, {@code datetime}) and {@code format} its string format.
+     * {@code varchar}, {@code text}, {@code mediumtext}, {@code longtext}, {@code integer}, {@code bigint},
+     * {@code double}, {@code boolean}, {@code datetime}) and {@code format} its string format.
      */
     public record AttributeEntry(String key, String type, String format, Long size, boolean required, boolean array,
                                  Number min, Number max, Object xdefault, List<String> elements) {
@@ -174,17 +179,22 @@ public record SchemaFile(List<DatabaseEntry> databases, List<CollectionEntry> co
                         throw invalid(source + ": " + where + ": an enum " + kind + " needs elements");
                     }
                 }
-                case "integer", "double", "float", "boolean" -> format = null;
-                case "datetime" -> format = null;
-                case "relationship", "point", "linestring", "line", "polygon", "varchar", "text", "mediumtext",
-                     "longtext", "bigint" -> throw invalid(source + ": " + where + ": the " + kind + " type \"" + type
-                        + "\" is not supported by Quire");
+                case "varchar" -> {
+                    if (!node.hasNonNull("size")) {
+                        throw invalid(source + ": " + where + ": a varchar " + kind + " needs a size");
+                    }
+                    format = null;
+                }
+                case "integer", "bigint", "double", "float", "boolean", "datetime", "text", "mediumtext",
+                     "longtext" -> format = null;
+                case "relationship", "point", "linestring", "line", "polygon" -> throw invalid(source + ": " + where
+                        + ": the " + kind + " type \"" + type + "\" is not supported by Quire");
                 default -> throw invalid(source + ": " + where + ": unknown " + kind + " type \"" + type + "\"");
             }
             if (type.equals("float")) {
                 type = "double";     // the create endpoint's name for the model type "double"
             }
-            Long size = node.hasNonNull("size") ? integer(node, "size", where) : null;
+            Long size = SIZED.contains(type) && node.hasNonNull("size") ? integer(node, "size", where) : null;
             Number min = number(node, "min", type, where);
             Number max = number(node, "max", type, where);
             Object xdefault = defaultValue(node, type, where);
@@ -229,21 +239,21 @@ public record SchemaFile(List<DatabaseEntry> databases, List<CollectionEntry> co
                 return null;
             }
             boolean ok = switch (type) {
-                case "integer" -> value.isIntegralNumber();
+                case "integer", "bigint" -> value.isIntegralNumber() && value.canConvertToLong();
                 case "double" -> value.isNumber();
                 case "boolean" -> value.isBoolean();
                 default -> value.isString();
             };
             if (!ok) {
                 throw invalid(source + ": " + where + ": \"default\" must be " + switch (type) {
-                    case "integer" -> "an integer";
+                    case "integer", "bigint" -> "a 64-bit integer";
                     case "double" -> "a number";
                     case "boolean" -> "true or false";
                     default -> "a string";
                 });
             }
             return switch (type) {
-                case "integer" -> value.longValue();
+                case "integer", "bigint" -> value.longValue();
                 case "double" -> value.doubleValue();
                 case "boolean" -> value.booleanValue();
                 default -> value.stringValue();
@@ -252,14 +262,15 @@ public record SchemaFile(List<DatabaseEntry> databases, List<CollectionEntry> co
 
         private Number number(JsonNode node, String field, String type, String where) {
             JsonNode value = node.get(field);
-            if (value == null || value.isNull() || !(type.equals("integer") || type.equals("double"))) {
+            boolean integral = INTEGRAL.contains(type);
+            if (value == null || value.isNull() || !(integral || type.equals("double"))) {
                 return null;
             }
-            if (type.equals("integer") ? !value.isIntegralNumber() || !value.canConvertToLong() : !value.isNumber()) {
-                throw invalid(source + ": " + where + ": \"" + field + "\" must be " + (type.equals("integer")
+            if (integral ? !value.isIntegralNumber() || !value.canConvertToLong() : !value.isNumber()) {
+                throw invalid(source + ": " + where + ": \"" + field + "\" must be " + (integral
                         ? "a 64-bit integer" : "a number"));
             }
-            return type.equals("integer") ? (Number) value.longValue() : (Number) value.doubleValue();
+            return integral ? (Number) value.longValue() : (Number) value.doubleValue();
         }
 
         private Long integer(JsonNode node, String field, String where) {
