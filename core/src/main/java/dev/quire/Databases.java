@@ -65,12 +65,15 @@ public final class Databases implements AutoCloseable {
     private final Shared shared;
     private final Services services;
     private final Access access;
+    /** The transaction this handle works in, or {@code null} for a handle whose every call is its own unit. */
+    private final UnitOfWork transaction;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private Databases(Shared shared, Access access) {
+    private Databases(Shared shared, Access access, UnitOfWork transaction) {
         this.shared = shared;
         this.services = shared.services;
         this.access = access;
+        this.transaction = transaction;
     }
 
     /**
@@ -120,7 +123,7 @@ public final class Databases implements AutoCloseable {
 
     private static Databases open(Options options) {
         if (options.path() == null) {
-            return new Databases(new Shared(new Services(options)), Access.root());
+            return new Databases(new Shared(new Services(options)), Access.root(), null);
         }
         synchronized (OPEN_FILES) {
             Shared shared = OPEN_FILES.get(options.path());
@@ -130,11 +133,11 @@ public final class Databases implements AutoCloseable {
                             + " is open in this JVM with other options: " + shared.services.options);
                 }
                 shared.handles++;
-                return new Databases(shared, Access.root());
+                return new Databases(shared, Access.root(), null);
             }
             shared = new Shared(new Services(options));
             OPEN_FILES.put(options.path(), shared);
-            return new Databases(shared, Access.root());
+            return new Databases(shared, Access.root(), null);
         }
     }
 
@@ -226,7 +229,65 @@ public final class Databases implements AutoCloseable {
      * @return a view for that caller
      */
     public Databases as(Caller caller) {
-        return new Databases(shared, Access.of(caller));
+        return new Databases(shared, Access.of(caller), transaction);
+    }
+
+    /**
+     * Runs work in one ACID transaction and returns its result: everything the work writes through the handle it
+     * receives commits together when it returns, and nothing does when it throws (the exception is rethrown).
+     * Reads through that handle see the transaction's own writes, in gets, filtered and ordered lists and totals.
+     *
+     * <pre>{@code
+     * Document saved = db.inTransaction(tx -> {
+     *     Document from = tx.getDocument("bank", "accounts", "alice");
+     *     Document to = tx.getDocument("bank", "accounts", "bob");
+     *     tx.updateDocument("bank", "accounts", "alice", Map.of("balance", (Long) from.get("balance") - 10), null);
+     *     return tx.updateDocument("bank", "accounts", "bob", Map.of("balance", (Long) to.get("balance") + 10), null);
+     * });
+     * }</pre>
+     *
+     * <p>The transaction reads one snapshot of the store (repeatable read). When two transactions write the same
+     * document, the one that writes it second fails with {@code transaction_conflict} (409) once the first
+     * commits, and rolls back: retry the whole work. A single call on another handle waits for the transaction
+     * to commit. The handle given to the work has this handle's permissions ({@code db.as(caller)
+     * .inTransaction(...)} enforces the caller's), works only inside the callback and on its thread, and cannot
+     * change databases, collections, attributes or indexes (H2 commits those at once). A call on any other handle
+     * of the same store from inside the callback fails with {@code transaction_invalid} instead of waiting for
+     * the transaction it is part of. Calling {@code inTransaction} on the handle the work received joins the
+     * same transaction.
+     *
+     * @param work what to do, through the handle it receives
+     * @param <T>  the result's type
+     * @return what the work returned, after the commit
+     * @throws QuireException {@code transaction_conflict} when another transaction changed what this one wrote;
+     *                        whatever the work threw, after the rollback
+     */
+    public <T> T inTransaction(Function<Databases, T> work) {
+        Objects.requireNonNull(work, "work");
+        if (transaction != null) {
+            return inUnit(unit -> work.apply(this));
+        }
+        return services().inTransaction(unit -> work.apply(new Databases(shared, access, unit)));
+    }
+
+    /**
+     * Runs work in one ACID transaction, as {@link #inTransaction(Function)} does, for work that returns nothing.
+     *
+     * <pre>{@code
+     * db.useTransaction(tx -> {
+     *     tx.deleteDocument("shop", "carts", cartId);
+     *     tx.createDocument("shop", "orders", ID.unique(), order, null);
+     * });
+     * }</pre>
+     *
+     * @param work what to do, through the handle it receives
+     */
+    public void useTransaction(Consumer<Databases> work) {
+        Objects.requireNonNull(work, "work");
+        inTransaction(tx -> {
+            work.accept(tx);
+            return null;
+        });
     }
 
     /**
@@ -235,7 +296,7 @@ public final class Databases implements AutoCloseable {
      */
     @Override
     public void close() {
-        if (!access.isRoot() || !closed.compareAndSet(false, true)) {
+        if (!access.isRoot() || transaction != null || !closed.compareAndSet(false, true)) {
             return;
         }
         if (services.options.path() == null) {
@@ -285,9 +346,28 @@ public final class Databases implements AutoCloseable {
         return services;
     }
 
-    /** Runs a call in its own unit of work. */
+    /** Runs a call in its own unit of work, or in this handle's transaction. */
     private <T> T inUnit(Function<UnitOfWork, T> call) {
-        return services().inUnit(call);
+        return services().inUnit(transaction, call);
+    }
+
+    /**
+     * Runs a call that changes databases, collections, attributes or indexes; H2 commits such changes at once,
+     * so they cannot be part of a transaction.
+     */
+    private <T> T manage(Function<UnitOfWork, T> call) {
+        if (transaction != null) {
+            throw Errors.transactionInvalid("Databases, collections, attributes and indexes cannot be changed "
+                    + "inside a transaction");
+        }
+        return inUnit(call);
+    }
+
+    private void useManage(Consumer<UnitOfWork> call) {
+        manage(unit -> {
+            call.accept(unit);
+            return null;
+        });
     }
 
     private void useUnit(Consumer<UnitOfWork> call) {
@@ -325,12 +405,12 @@ public final class Databases implements AutoCloseable {
 
     /** Creates a database; a disabled one looks missing to every caller but the root handle. */
     public Database create(String databaseId, String name, boolean enabled) {
-        return services().databases.create(access, databaseId, name, enabled);
+        return manage(unit -> services.databases.create(access, databaseId, name, enabled));
     }
 
     /** @throws QuireException {@code database_not_found} */
     public Database get(String databaseId) {
-        return services().databases.get(access, databaseId);
+        return inUnit(unit -> services.databases.get(access, databaseId));
     }
 
     /** Lists databases; queries may filter and order on {@code $id}, {@code name}, {@code enabled}, and timestamps. */
@@ -340,7 +420,7 @@ public final class Databases implements AutoCloseable {
 
     /** Lists databases, optionally without counting them (Appwrite's {@code total=false}: the total is then 0). */
     public DatabaseList list(List<String> queries, boolean total) {
-        return services().databases.list(access, queries, total);
+        return inUnit(unit -> services.databases.list(access, queries, total));
     }
 
     /**
@@ -348,12 +428,12 @@ public final class Databases implements AutoCloseable {
      * a {@code null} name keeps the current one (Appwrite requires the name).
      */
     public Database update(String databaseId, String name, Boolean enabled) {
-        return services().databases.update(access, databaseId, name, enabled);
+        return manage(unit -> services.databases.update(access, databaseId, name, enabled));
     }
 
     /** Deletes a database with all its collections and documents. */
     public void delete(String databaseId) {
-        services().databases.delete(access, databaseId);
+        useManage(unit -> services.databases.delete(access, databaseId));
     }
 
     // ---- collections ----------------------------------------------------------------------------------
@@ -367,7 +447,8 @@ public final class Databases implements AutoCloseable {
      */
     public Collection createCollection(String databaseId, String collectionId, String name, List<String> permissions,
                                        boolean documentSecurity, boolean enabled) {
-        return services().databases.createCollection(access, databaseId, collectionId, name, permissions, documentSecurity, enabled);
+        return manage(unit -> services.databases.createCollection(access, databaseId, collectionId, name, permissions,
+                documentSecurity, enabled));
     }
 
     /** Creates an enabled collection without permissions and without document security. */
@@ -377,7 +458,7 @@ public final class Databases implements AutoCloseable {
 
     /** @throws QuireException {@code collection_not_found} */
     public Collection getCollection(String databaseId, String collectionId) {
-        return services().databases.getCollection(access, databaseId, collectionId);
+        return inUnit(unit -> services.databases.getCollection(access, databaseId, collectionId));
     }
 
     /** Lists collections; queries may use {@code $id}, {@code name}, {@code enabled}, {@code documentSecurity}. */
@@ -387,7 +468,7 @@ public final class Databases implements AutoCloseable {
 
     /** Lists collections, optionally without counting them ({@code total=false}: the total is then 0). */
     public CollectionList listCollections(String databaseId, List<String> queries, boolean total) {
-        return services().databases.listCollections(access, databaseId, queries, total);
+        return inUnit(unit -> services.databases.listCollections(access, databaseId, queries, total));
     }
 
     /**
@@ -397,13 +478,13 @@ public final class Databases implements AutoCloseable {
      */
     public Collection updateCollection(String databaseId, String collectionId, String name, List<String> permissions,
                                        Boolean documentSecurity, Boolean enabled) {
-        return inUnit(unit -> services.databases.updateCollection(unit, access, databaseId, collectionId, name,
+        return manage(unit -> services.databases.updateCollection(unit, access, databaseId, collectionId, name,
                 permissions, documentSecurity, enabled));
     }
 
     /** Deletes a collection with all its documents. */
     public void deleteCollection(String databaseId, String collectionId) {
-        useUnit(unit -> services.databases.deleteCollection(unit, access, databaseId, collectionId));
+        useManage(unit -> services.databases.deleteCollection(unit, access, databaseId, collectionId));
     }
 
     // ---- attributes -----------------------------------------------------------------------------------
@@ -533,7 +614,7 @@ public final class Databases implements AutoCloseable {
                                       AttributeFormat format, boolean required, boolean array, Long size, Number min,
                                       Number max, Object xdefault, List<String> elements) {
         String now = Clock.now();
-        return inUnit(unit -> services.schema.createAttribute(unit, access, databaseId, collectionId,
+        return manage(unit -> services.schema.createAttribute(unit, access, databaseId, collectionId,
                 new AttributeDef(key, type, format, required,
                 array, size, min, max, xdefault, elements, now, now)));
     }
@@ -558,7 +639,7 @@ public final class Databases implements AutoCloseable {
      */
     public Attribute updateStringAttribute(String databaseId, String collectionId, String key, boolean required,
                                            String xdefault, Integer size, String newKey) {
-        return inUnit(unit -> services.schema.updateAttribute(unit, access, databaseId, collectionId, key,
+        return manage(unit -> services.schema.updateAttribute(unit, access, databaseId, collectionId, key,
                 AttributeType.STRING, null, required,
                 xdefault, null, null, size == null ? null : size.longValue(), null, newKey));
     }
@@ -569,7 +650,7 @@ public final class Databases implements AutoCloseable {
      */
     public Attribute updateIntegerAttribute(String databaseId, String collectionId, String key, boolean required,
                                             Long xdefault, Long min, Long max, String newKey) {
-        return inUnit(unit -> services.schema.updateAttribute(unit, access, databaseId, collectionId, key,
+        return manage(unit -> services.schema.updateAttribute(unit, access, databaseId, collectionId, key,
                 AttributeType.INTEGER, null, required,
                 xdefault, min, max, null, null, newKey));
     }
@@ -577,7 +658,7 @@ public final class Databases implements AutoCloseable {
     /** Changes a float attribute; {@code null} {@code min}/{@code max} keep the current bounds. */
     public Attribute updateFloatAttribute(String databaseId, String collectionId, String key, boolean required,
                                           Double xdefault, Double min, Double max, String newKey) {
-        return inUnit(unit -> services.schema.updateAttribute(unit, access, databaseId, collectionId, key,
+        return manage(unit -> services.schema.updateAttribute(unit, access, databaseId, collectionId, key,
                 AttributeType.FLOAT, null, required,
                 xdefault, min, max, null, null, newKey));
     }
@@ -585,7 +666,7 @@ public final class Databases implements AutoCloseable {
     /** Changes a boolean attribute. */
     public Attribute updateBooleanAttribute(String databaseId, String collectionId, String key, boolean required,
                                             Boolean xdefault, String newKey) {
-        return inUnit(unit -> services.schema.updateAttribute(unit, access, databaseId, collectionId, key,
+        return manage(unit -> services.schema.updateAttribute(unit, access, databaseId, collectionId, key,
                 AttributeType.BOOLEAN, null, required,
                 xdefault, null, null, null, null, newKey));
     }
@@ -593,7 +674,7 @@ public final class Databases implements AutoCloseable {
     /** Changes an email attribute. */
     public Attribute updateEmailAttribute(String databaseId, String collectionId, String key, boolean required,
                                           String xdefault, String newKey) {
-        return inUnit(unit -> services.schema.updateAttribute(unit, access, databaseId, collectionId, key,
+        return manage(unit -> services.schema.updateAttribute(unit, access, databaseId, collectionId, key,
                 AttributeType.STRING,
                 AttributeFormat.EMAIL, required, xdefault, null, null, null, null, newKey));
     }
@@ -601,7 +682,7 @@ public final class Databases implements AutoCloseable {
     /** Changes a URL attribute. */
     public Attribute updateUrlAttribute(String databaseId, String collectionId, String key, boolean required,
                                         String xdefault, String newKey) {
-        return inUnit(unit -> services.schema.updateAttribute(unit, access, databaseId, collectionId, key,
+        return manage(unit -> services.schema.updateAttribute(unit, access, databaseId, collectionId, key,
                 AttributeType.STRING,
                 AttributeFormat.URL, required, xdefault, null, null, null, null, newKey));
     }
@@ -609,7 +690,7 @@ public final class Databases implements AutoCloseable {
     /** Changes an IP attribute. */
     public Attribute updateIpAttribute(String databaseId, String collectionId, String key, boolean required,
                                        String xdefault, String newKey) {
-        return inUnit(unit -> services.schema.updateAttribute(unit, access, databaseId, collectionId, key,
+        return manage(unit -> services.schema.updateAttribute(unit, access, databaseId, collectionId, key,
                 AttributeType.STRING,
                 AttributeFormat.IP, required, xdefault, null, null, null, null, newKey));
     }
@@ -620,7 +701,7 @@ public final class Databases implements AutoCloseable {
      */
     public Attribute updateEnumAttribute(String databaseId, String collectionId, String key, List<String> elements,
                                          boolean required, String xdefault, String newKey) {
-        return inUnit(unit -> services.schema.updateAttribute(unit, access, databaseId, collectionId, key,
+        return manage(unit -> services.schema.updateAttribute(unit, access, databaseId, collectionId, key,
                 AttributeType.STRING,
                 AttributeFormat.ENUM, required, xdefault, null, null, null, elements, newKey));
     }
@@ -628,7 +709,7 @@ public final class Databases implements AutoCloseable {
     /** Changes a datetime attribute. */
     public Attribute updateDatetimeAttribute(String databaseId, String collectionId, String key, boolean required,
                                              String xdefault, String newKey) {
-        return inUnit(unit -> services.schema.updateAttribute(unit, access, databaseId, collectionId, key,
+        return manage(unit -> services.schema.updateAttribute(unit, access, databaseId, collectionId, key,
                 AttributeType.DATETIME, null, required,
                 xdefault, null, null, null, null, newKey));
     }
@@ -640,41 +721,41 @@ public final class Databases implements AutoCloseable {
      */
     public Attribute updateVarcharAttribute(String databaseId, String collectionId, String key, boolean required,
                                             String xdefault, Integer size, String newKey) {
-        return inUnit(unit -> services.schema.updateAttribute(unit, access, databaseId, collectionId, key, AttributeType.VARCHAR, null, required,
+        return manage(unit -> services.schema.updateAttribute(unit, access, databaseId, collectionId, key, AttributeType.VARCHAR, null, required,
                 xdefault, null, null, size == null ? null : size.longValue(), null, newKey));
     }
 
     /** Changes a {@code text} attribute's requirement, default or key. */
     public Attribute updateTextAttribute(String databaseId, String collectionId, String key, boolean required,
                                          String xdefault, String newKey) {
-        return inUnit(unit -> services.schema.updateAttribute(unit, access, databaseId, collectionId, key, AttributeType.TEXT, null, required,
+        return manage(unit -> services.schema.updateAttribute(unit, access, databaseId, collectionId, key, AttributeType.TEXT, null, required,
                 xdefault, null, null, null, null, newKey));
     }
 
     /** Changes a {@code mediumtext} attribute's requirement, default or key. */
     public Attribute updateMediumtextAttribute(String databaseId, String collectionId, String key, boolean required,
                                                String xdefault, String newKey) {
-        return inUnit(unit -> services.schema.updateAttribute(unit, access, databaseId, collectionId, key, AttributeType.MEDIUMTEXT, null,
+        return manage(unit -> services.schema.updateAttribute(unit, access, databaseId, collectionId, key, AttributeType.MEDIUMTEXT, null,
                 required, xdefault, null, null, null, null, newKey));
     }
 
     /** Changes a {@code longtext} attribute's requirement, default or key. */
     public Attribute updateLongtextAttribute(String databaseId, String collectionId, String key, boolean required,
                                              String xdefault, String newKey) {
-        return inUnit(unit -> services.schema.updateAttribute(unit, access, databaseId, collectionId, key, AttributeType.LONGTEXT, null,
+        return manage(unit -> services.schema.updateAttribute(unit, access, databaseId, collectionId, key, AttributeType.LONGTEXT, null,
                 required, xdefault, null, null, null, null, newKey));
     }
 
     /** Changes a {@code bigint} attribute; {@code null} {@code min}/{@code max} keep the current bounds. */
     public Attribute updateBigIntAttribute(String databaseId, String collectionId, String key, boolean required,
                                            Long xdefault, Long min, Long max, String newKey) {
-        return inUnit(unit -> services.schema.updateAttribute(unit, access, databaseId, collectionId, key, AttributeType.BIGINT, null, required,
+        return manage(unit -> services.schema.updateAttribute(unit, access, databaseId, collectionId, key, AttributeType.BIGINT, null, required,
                 xdefault, min, max, null, null, newKey));
     }
 
     /** @throws QuireException {@code attribute_not_found} */
     public Attribute getAttribute(String databaseId, String collectionId, String key) {
-        return services().schema.getAttribute(access, databaseId, collectionId, key);
+        return inUnit(unit -> services.schema.getAttribute(access, databaseId, collectionId, key));
     }
 
     /** Lists attributes; queries may use {@code key}, {@code type}, {@code size}, {@code required}, {@code array}. */
@@ -684,7 +765,7 @@ public final class Databases implements AutoCloseable {
 
     /** Lists attributes, optionally without counting them ({@code total=false}: the total is then 0). */
     public AttributeList listAttributes(String databaseId, String collectionId, List<String> queries, boolean total) {
-        return services().schema.listAttributes(access, databaseId, collectionId, queries, total);
+        return inUnit(unit -> services.schema.listAttributes(access, databaseId, collectionId, queries, total));
     }
 
     /**
@@ -692,7 +773,7 @@ public final class Databases implements AutoCloseable {
      * attribute, or identical to another index, is deleted (as Appwrite does).
      */
     public void deleteAttribute(String databaseId, String collectionId, String key) {
-        useUnit(unit -> services.schema.deleteAttribute(unit, access, databaseId, collectionId, key));
+        useManage(unit -> services.schema.deleteAttribute(unit, access, databaseId, collectionId, key));
     }
 
     // ---- indexes --------------------------------------------------------------------------------------
@@ -722,13 +803,13 @@ public final class Databases implements AutoCloseable {
      */
     public Index createIndex(String databaseId, String collectionId, String key, IndexType type,
                              List<String> attributes, List<String> orders, List<Integer> lengths) {
-        return inUnit(unit -> services.schema.createIndex(unit, access, databaseId, collectionId, key, type,
+        return manage(unit -> services.schema.createIndex(unit, access, databaseId, collectionId, key, type,
                 attributes, orders, lengths));
     }
 
     /** @throws QuireException {@code index_not_found} */
     public Index getIndex(String databaseId, String collectionId, String key) {
-        return services().schema.getIndex(access, databaseId, collectionId, key);
+        return inUnit(unit -> services.schema.getIndex(access, databaseId, collectionId, key));
     }
 
     /** Lists indexes; queries may use {@code key}, {@code type}, {@code status}, {@code attributes}, {@code error}. */
@@ -738,7 +819,7 @@ public final class Databases implements AutoCloseable {
 
     /** Lists indexes, optionally without counting them ({@code total=false}: the total is then 0). */
     public IndexList listIndexes(String databaseId, String collectionId, List<String> queries, boolean total) {
-        return services().schema.listIndexes(access, databaseId, collectionId, queries, total);
+        return inUnit(unit -> services.schema.listIndexes(access, databaseId, collectionId, queries, total));
     }
 
     /**
@@ -747,7 +828,7 @@ public final class Databases implements AutoCloseable {
      * @throws QuireException {@code index_not_found}
      */
     public void deleteIndex(String databaseId, String collectionId, String key) {
-        useUnit(unit -> services.schema.deleteIndex(unit, access, databaseId, collectionId, key));
+        useManage(unit -> services.schema.deleteIndex(unit, access, databaseId, collectionId, key));
     }
 
     // ---- documents ------------------------------------------------------------------------------------

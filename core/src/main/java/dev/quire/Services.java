@@ -1,5 +1,6 @@
 package dev.quire;
 
+import dev.quire.internal.Errors;
 import dev.quire.internal.Options;
 import dev.quire.internal.storage.MetadataStore;
 import dev.quire.internal.storage.Store;
@@ -18,6 +19,8 @@ final class Services implements AutoCloseable {
     final SchemaService schema;
     final DocumentService documents;
     final ChangeEvents events;
+    /** The transaction this thread has open on this store, if any: calls on other handles are refused meanwhile. */
+    private final ThreadLocal<UnitOfWork> transaction = new ThreadLocal<>();
     private volatile boolean closed;
 
     Services(Options options) {
@@ -30,10 +33,49 @@ final class Services implements AutoCloseable {
         this.documents = new DocumentService(catalog, events);
     }
 
-    /** Runs one call as one unit of work: it commits when the call returns and rolls back when it throws. */
-    <T> T inUnit(Function<UnitOfWork, T> call) {
+    /**
+     * Runs one call as one unit of work: it commits when the call returns and rolls back when it throws.
+     *
+     * @param bound the transaction the calling handle belongs to, or {@code null} for a handle of its own
+     */
+    <T> T inUnit(UnitOfWork bound, Function<UnitOfWork, T> call) {
+        UnitOfWork open = transaction.get();
+        if (bound != null) {
+            if (open != bound) {
+                throw Errors.transactionInvalid("This handle belongs to a transaction that has ended or that another "
+                        + "thread opened; a transaction's handle works only inside its callback, on its thread");
+            }
+            return call.apply(bound);
+        }
+        if (open != null) {
+            // Waiting here would wait for the open transaction, which waits for this call: refuse instead.
+            throw Errors.transactionInvalid("A transaction is open on this thread: make this call through the "
+                    + "Databases handle the transaction's callback received, not through another handle");
+        }
         try (UnitOfWork unit = store.unit()) {
             T result = call.apply(unit);
+            unit.commit();
+            return result;
+        }
+    }
+
+    /**
+     * Runs work in one transaction that spans every call made through it: it commits when the work returns and
+     * rolls back, rethrowing, when it throws.
+     */
+    <T> T inTransaction(Function<UnitOfWork, T> work) {
+        if (transaction.get() != null) {
+            throw Errors.transactionInvalid("A transaction is open on this thread: open the nested one through the "
+                    + "Databases handle the transaction's callback received");
+        }
+        try (UnitOfWork unit = store.beginTransaction()) {
+            T result;
+            transaction.set(unit);
+            try {
+                result = work.apply(unit);
+            } finally {
+                transaction.remove();
+            }
             unit.commit();
             return result;
         }

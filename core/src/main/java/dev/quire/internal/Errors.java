@@ -196,6 +196,17 @@ public final class Errors {
                 "The order attribute '" + attribute + "' had a null value. Cursor pagination requires all documents order attribute values are non-null.");
     }
 
+    /** Another transaction changed what this one wrote; retrying the whole transaction may succeed. */
+    public static QuireException transactionConflict() {
+        return new QuireException("transaction_conflict", 409,
+                "Transaction conflict: a document this transaction writes was changed by another transaction.");
+    }
+
+    /** A transaction used where it cannot be, with why. */
+    public static QuireException transactionInvalid(String message) {
+        return new QuireException("transaction_invalid", 400, message);
+    }
+
     public static QuireException indexNotFound() {
         return new QuireException("index_not_found", 404, "Index with the requested ID could not be found.");
     }

@@ -296,7 +296,10 @@ public final class Store implements AutoCloseable {
         String detail = description + ": " + e.getMessage();
         return switch (e.getErrorCode()) {
             case ErrorCode.DUPLICATE_KEY_1 -> Errors.documentAlreadyExists();
-            case ErrorCode.STATEMENT_WAS_CANCELED, ErrorCode.LOCK_TIMEOUT_1, ErrorCode.DEADLOCK_1 -> Errors.timeout();
+            case ErrorCode.STATEMENT_WAS_CANCELED, ErrorCode.LOCK_TIMEOUT_1 -> Errors.timeout();
+            // Repeatable-read transactions: a row another transaction changed and committed meanwhile, or two
+            // transactions each waiting for a row the other holds (H2 rolls one back).
+            case ErrorCode.CONCURRENT_UPDATE_1, ErrorCode.DEADLOCK_1 -> Errors.transactionConflict();
             case ErrorCode.DATABASE_ALREADY_OPEN_1 -> Errors.storeInUse(description, e);
             case ErrorCode.FILE_CORRUPTED_1, ErrorCode.FILE_VERSION_ERROR_1, ErrorCode.FILE_ENCRYPTION_ERROR_1 ->
                     unreadable(e, detail);

@@ -1,5 +1,6 @@
 package dev.quire.internal.storage;
 
+import dev.quire.QuireException;
 import dev.quire.internal.Errors;
 
 import java.sql.Connection;
@@ -43,6 +44,8 @@ public final class UnitOfWork implements AutoCloseable {
     private final List<Write> writes = new ArrayList<>();
     private Connection connection;
     private State state = State.IDLE;
+    /** A statement of an application's transaction failed in a way that leaves the transaction unusable. */
+    private QuireException rollbackOnly;
 
     /** A document write the unit made, for after-commit hooks: what changed, in which collection. */
     public record Write(Kind kind, long collection, String documentId) {
@@ -130,8 +133,8 @@ public final class UnitOfWork implements AutoCloseable {
         } else {
             try {
                 if (!lock.tryLock(LOCK_WAIT_SECONDS, TimeUnit.SECONDS)) {
-                    throw Errors.of("transaction_conflict", 409,
-                            "Timed out after " + LOCK_WAIT_SECONDS + " s waiting for a collection another call is changing");
+                    throw Errors.of("transaction_conflict", 409, "Timed out after " + LOCK_WAIT_SECONDS
+                            + " s waiting for a collection another call is changing");
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -147,6 +150,10 @@ public final class UnitOfWork implements AutoCloseable {
      */
     public void commit() {
         ensureOpen();
+        if (rollbackOnly != null) {
+            close();
+            throw rollbackOnly;
+        }
         boolean wrote = state == State.WRITING;
         try {
             if (state == State.WRITING || state == State.SNAPSHOT) {
@@ -216,7 +223,12 @@ public final class UnitOfWork implements AutoCloseable {
             }
             return work.run(connection);
         } catch (SQLException e) {
-            throw store.translate(e);
+            QuireException failure = store.translate(e);
+            if (explicit && "transaction_conflict".equals(failure.getType())) {
+                // H2 undid the statement, not the transaction: what the transaction read is stale now.
+                rollbackOnly = failure;
+            }
+            throw failure;
         }
     }
 
