@@ -37,7 +37,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Kills a writing process with SIGKILL at random moments and checks, after every kill, that the store opens
  * and holds exactly what was acknowledged: every create and update that returned is there with its content
  * and permissions, every delete that returned is gone, nothing else is there, each document's stored permissions
- * are valid and canonical, and the one call in flight at the kill either happened whole or not at all.
+ * are valid and canonical, and the one call in flight at the kill either happened whole or not at all. Transfers
+ * between account documents, each one {@code useTransaction}, must keep every balance as acknowledged and the
+ * sum of the balances whole: a transaction cut by the kill leaves all of its writes or none.
  *
  * <p>All rounds write to the same file, so each round also starts from the recovery of the previous kill.
  * {@code -Dquire.crash.rounds=100} runs more rounds (default 5); {@code -Dquire.crash.seed=N} repeats a run.
@@ -59,6 +61,8 @@ class CrashSafetyTest {
     Path temp;
 
     private final List<String> problems = new ArrayList<>();
+    private final Map<String, Long> balances = new HashMap<>();
+    private long transfers;
     private long acknowledged;
     private long refused;
     private long inFlightApplied;
@@ -73,14 +77,17 @@ class CrashSafetyTest {
             CrashWriter.createSchema(db);
         }
         Map<String, State> model = new HashMap<>();
+        for (int i = 0; i < CrashWriter.ACCOUNT_COUNT; i++) {
+            balances.put("a" + i, CrashWriter.OPENING_BALANCE);
+        }
         for (int round = 0; round < ROUNDS; round++) {
             List<Call> calls = runAndKill(store, random, round);
             Call inFlight = replay(calls, model, round);
             verify(store, model, inFlight, round);
         }
         String summary = String.format("crash safety: seed=%d rounds=%d acknowledged=%d refused=%d in-flight applied=%d "
-                        + "in-flight not applied=%d documents=%d problems=%d", seed, ROUNDS, acknowledged, refused,
-                inFlightApplied, inFlightNotApplied, model.size(), problems.size());
+                        + "in-flight not applied=%d documents=%d transfers=%d problems=%d", seed, ROUNDS, acknowledged,
+                refused, inFlightApplied, inFlightNotApplied, model.size(), transfers, problems.size());
         System.out.println(summary);
         assertTrue(problems.isEmpty(), summary + "\n" + String.join("\n", problems.subList(0, Math.min(50, problems.size()))));
         assertTrue(acknowledged > 0, "the writer never got a call through");
@@ -183,6 +190,16 @@ class CrashSafetyTest {
                 inFlight = call;
                 continue;
             }
+            if (call.op().equals("transfer")) {
+                if (call.outcome().equals("A")) {
+                    acknowledged++;
+                    transfers++;
+                    transfer(call, balances);
+                } else {
+                    problems.add("round " + round + ": " + call + " failed with " + call.outcome());
+                }
+                continue;
+            }
             State before = model.get(call.id());
             if (call.outcome().equals("A")) {
                 acknowledged++;
@@ -208,6 +225,12 @@ class CrashSafetyTest {
             }
         }
         return inFlight;
+    }
+
+    private static void transfer(Call call, Map<String, Long> balances) {
+        long amount = ((Number) call.data().get("amount")).longValue();
+        balances.merge(call.id(), -amount, Long::sum);
+        balances.merge((String) call.data().get("to"), amount, Long::sum);
     }
 
     private static void apply(Call call, Map<String, State> model) {
@@ -249,6 +272,10 @@ class CrashSafetyTest {
 
     /** Reopens the store and compares it with the model; adopts the in-flight call if it happened. */
     private void verify(Path store, Map<String, State> model, Call inFlight, int round) throws Exception {
+        verifyBalances(store, inFlight != null && inFlight.op().equals("transfer") ? inFlight : null, round);
+        if (inFlight != null && inFlight.op().equals("transfer")) {
+            inFlight = null;
+        }
         Map<String, State> ifApplied = null;
         if (inFlight != null && !inFlight.op().equals("create") || inFlight != null && !model.containsKey(inFlight.id())) {
             ifApplied = new HashMap<>(model);
@@ -307,6 +334,37 @@ class CrashSafetyTest {
         // Continue from what is stored, so one loss is reported once.
         model.clear();
         model.putAll(found);
+    }
+
+    /** The accounts hold what acknowledged transfers left, plus the in-flight one whole or not at all. */
+    private void verifyBalances(Path store, Call inFlight, int round) {
+        Map<String, Long> found = new HashMap<>();
+        try (Databases db = Databases.open(store)) {
+            for (Document account : db.listDocuments(CrashWriter.DATABASE, CrashWriter.ACCOUNTS,
+                    List.of(Query.limit(100))).getDocuments()) {
+                found.put(account.getId(), (Long) account.get("balance"));
+            }
+        }
+        long sum = found.values().stream().mapToLong(Long::longValue).sum();
+        if (sum != CrashWriter.ACCOUNT_COUNT * CrashWriter.OPENING_BALANCE) {
+            problems.add("round " + round + ": the balances sum to " + sum + ": " + found);
+        }
+        if (found.equals(balances)) {
+            return;
+        }
+        Map<String, Long> ifApplied = new HashMap<>(balances);
+        if (inFlight != null) {
+            transfer(inFlight, ifApplied);
+        }
+        if (inFlight != null && found.equals(ifApplied)) {
+            balances.clear();
+            balances.putAll(ifApplied);
+            return;
+        }
+        problems.add("round " + round + ": balances " + found + ", expected " + balances
+                + (inFlight == null ? "" : " (in flight: " + inFlight + ")"));
+        balances.clear();
+        balances.putAll(found);
     }
 
     @Test

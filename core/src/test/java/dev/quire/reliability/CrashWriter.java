@@ -27,11 +27,21 @@ import java.util.Random;
  *
  * A line ends with {@code " ."} so a line cut short by the kill is recognisable. Only the last begun call
  * can be without an outcome.
+ *
+ * <p>One call in five is a transfer between two account documents, in one {@code useTransaction}: it reads
+ * both balances, writes both, and the sum of all balances must survive every kill.
+ *
+ * <pre>
+ * B {"op":"transfer","id":"a3","data":{"to":"a5","amount":17},"permissions":null} .
+ * </pre>
  */
 public final class CrashWriter {
     static final String DATABASE = "crash";
     static final String COLLECTION = "docs";
     static final int ID_SPACE = 200;
+    static final String ACCOUNTS = "accounts";
+    static final int ACCOUNT_COUNT = 8;
+    static final long OPENING_BALANCE = 1_000;
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private CrashWriter() {
@@ -44,6 +54,13 @@ public final class CrashWriter {
         db.createStringAttribute(DATABASE, COLLECTION, "title", 200, false, null, false);
         db.createIntegerAttribute(DATABASE, COLLECTION, "n", false, null, null, null, false);
         db.createStringAttribute(DATABASE, COLLECTION, "tags", 32, false, null, true);
+        db.createCollection(DATABASE, ACCOUNTS, "Accounts", List.of(), false, true);
+        db.createIntegerAttribute(DATABASE, ACCOUNTS, "balance", true, null, null, null, false);
+        db.useTransaction(tx -> {
+            for (int i = 0; i < ACCOUNT_COUNT; i++) {
+                tx.createDocument(DATABASE, ACCOUNTS, "a" + i, Map.of("balance", OPENING_BALANCE), null);
+            }
+        });
     }
 
     /** Arguments: the store path, a random seed. */
@@ -76,11 +93,29 @@ public final class CrashWriter {
             case "update" -> db.updateDocument(DATABASE, COLLECTION, id, data, permissions);
             case "upsert" -> db.upsertDocument(DATABASE, COLLECTION, id, data, permissions);
             case "delete" -> db.deleteDocument(DATABASE, COLLECTION, id);
+            case "transfer" -> db.useTransaction(tx -> {
+                String to = (String) data.get("to");
+                long amount = ((Number) data.get("amount")).longValue();
+                long from = (Long) tx.getDocument(DATABASE, ACCOUNTS, id).get("balance");
+                long into = (Long) tx.getDocument(DATABASE, ACCOUNTS, to).get("balance");
+                tx.updateDocument(DATABASE, ACCOUNTS, id, Map.of("balance", from - amount), null);
+                tx.updateDocument(DATABASE, ACCOUNTS, to, Map.of("balance", into + amount), null);
+            });
             default -> throw new IllegalArgumentException(String.valueOf(call.get("op")));
         }
     }
 
     private static Map<String, Object> nextCall(Random random, int i) {
+        if (random.nextInt(5) == 0) {
+            int from = random.nextInt(ACCOUNT_COUNT);
+            Map<String, Object> call = new LinkedHashMap<>();
+            call.put("op", "transfer");
+            call.put("id", "a" + from);
+            call.put("data", Map.of("to", "a" + (from + 1 + random.nextInt(ACCOUNT_COUNT - 1)) % ACCOUNT_COUNT,
+                    "amount", 1 + random.nextInt(100)));
+            call.put("permissions", null);
+            return call;
+        }
         int kind = random.nextInt(10);
         String op = kind < 4 ? "create" : kind < 7 ? "update" : kind < 8 ? "upsert" : "delete";
         Map<String, Object> call = new LinkedHashMap<>();
