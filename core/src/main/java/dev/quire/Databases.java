@@ -7,12 +7,14 @@ import dev.quire.internal.Options;
 import dev.quire.internal.schema.AttributeDef;
 import dev.quire.internal.schema.AttributeFormat;
 import dev.quire.internal.schema.AttributeType;
+import dev.quire.internal.storage.StagedOperation;
 import dev.quire.internal.storage.Store;
 import dev.quire.internal.storage.UnitOfWork;
 import dev.quire.permissions.Caller;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -149,6 +151,7 @@ public final class Databases implements AutoCloseable {
         private Path path;
         private boolean inMemory;
         private Duration timeout = Options.DEFAULT_TIMEOUT;
+        private int transactionOperationLimit = Options.DEFAULT_TRANSACTION_OPERATION_LIMIT;
 
         private Builder() {
         }
@@ -199,6 +202,22 @@ public final class Databases implements AutoCloseable {
         }
 
         /**
+         * Sets how many operations one staged transaction may hold; Appwrite's self-hosted default, 100, unless
+         * set. (Appwrite Cloud's plans allow 1,000 or 2,500.)
+         *
+         * @param limit at least 1
+         * @return this builder
+         * @throws IllegalArgumentException when {@code limit} is below 1
+         */
+        public Builder transactionOperationLimit(int limit) {
+            if (limit < 1) {
+                throw new IllegalArgumentException("transactionOperationLimit must be at least 1, not " + limit);
+            }
+            this.transactionOperationLimit = limit;
+            return this;
+        }
+
+        /**
          * Opens the store.
          *
          * @return a root handle: no permission checks
@@ -212,7 +231,8 @@ public final class Databases implements AutoCloseable {
                 throw new IllegalStateException(inMemory ? "Choose path(...) or inMemory(), not both"
                         : "Choose where the store lives: path(...) or inMemory()");
             }
-            return open(new Options(inMemory ? null : Store.withoutExtension(path.toAbsolutePath().normalize()), timeout));
+            return open(new Options(inMemory ? null : Store.withoutExtension(path.toAbsolutePath().normalize()),
+                    timeout, transactionOperationLimit));
         }
     }
 
@@ -361,6 +381,35 @@ public final class Databases implements AutoCloseable {
                     + "inside a transaction");
         }
         return inUnit(call);
+    }
+
+    /** Runs a call on staged transactions; they are Appwrite's, and have no place inside a Java transaction. */
+    private <T> T staging(Function<UnitOfWork, T> call) {
+        if (transaction != null) {
+            throw Errors.transactionInvalid("Staged transactions cannot be used inside inTransaction: stage "
+                    + "through a handle outside it");
+        }
+        return inUnit(call);
+    }
+
+    /** Stages one document operation in a transaction and returns what Appwrite answers for it. */
+    private Document stage(String transactionId, StagedOperation.Action action, String databaseId,
+                           String collectionId, String documentId, Map<String, ?> data, List<String> permissions) {
+        TransactionService.Request request = new TransactionService.Request(action, databaseId, collectionId,
+                documentId, data, permissions);
+        return staging(unit -> services.transactions.stage(unit, access, transactionId, List.of(request),
+                TransactionService.Path.DOCUMENT).get(0));
+    }
+
+    /** Runs a read in the state a pending transaction's staged operations would leave. */
+    private <T> T readStaged(String transactionId, Function<UnitOfWork, T> read) {
+        if (transaction != null) {
+            throw Errors.transactionInvalid("Staged transactions cannot be used inside inTransaction: read "
+                    + "through a handle outside it");
+        }
+        List<StagedOperation> operations = inUnit(unit -> services.transactions.stagedForRead(unit, access,
+                transactionId));
+        return operations.isEmpty() ? inUnit(read) : services.transactions.inStagedState(operations, read);
     }
 
     private void useManage(Consumer<UnitOfWork> call) {
@@ -990,6 +1039,199 @@ public final class Databases implements AutoCloseable {
      */
     public Subscription subscribe(List<String> channels, int capacity, Consumer<Event> callback) {
         return services().events.realtime.subscribe(channels, access, capacity, callback);
+    }
+
+    /**
+     * Creates a document in a staged transaction: nothing is written until the transaction is committed.
+     *
+     * @param transactionId a transaction from {@link #createTransaction(Integer)}, or {@code null} to write now
+     * @return the document as staged: its id, and the data and permissions it will get
+     * @throws QuireException {@code transaction_not_found} (404), {@code transaction_not_ready} (400, not
+     *                        pending), {@code transaction_expired} (410), {@code transaction_limit_exceeded} (400)
+     */
+    public Document createDocument(String databaseId, String collectionId, String documentId, Map<String, ?> data,
+                                   List<String> permissions, String transactionId) {
+        if (transactionId == null) {
+            return createDocument(databaseId, collectionId, documentId, data, permissions);
+        }
+        Objects.requireNonNull(data, "data");
+        return stage(transactionId, StagedOperation.Action.CREATE, databaseId, collectionId, documentId, data,
+                permissions);
+    }
+
+    /**
+     * Reads a document as a transaction sees it: with the operations staged in it applied, while it is pending.
+     *
+     * @param transactionId a transaction, or {@code null} to read committed data
+     */
+    public Document getDocument(String databaseId, String collectionId, String documentId, List<String> queries,
+                                String transactionId) {
+        if (transactionId == null) {
+            return getDocument(databaseId, collectionId, documentId, queries);
+        }
+        return readStaged(transactionId, unit -> services.documents.get(unit, access, databaseId, collectionId,
+                documentId, queries));
+    }
+
+    /**
+     * Lists documents as a transaction sees them. Filters, order, limit and the total apply to the staged state
+     * exactly (Appwrite adds staged documents to the committed page without filtering them again).
+     *
+     * @param transactionId a transaction, or {@code null} to read committed data
+     */
+    public DocumentList listDocuments(String databaseId, String collectionId, List<String> queries,
+                                      String transactionId, boolean total) {
+        if (transactionId == null) {
+            return listDocuments(databaseId, collectionId, queries, total);
+        }
+        return readStaged(transactionId, unit -> services.documents.list(unit, access, databaseId, collectionId,
+                queries, total));
+    }
+
+    /** Lists documents as a transaction sees them, with the total. */
+    public DocumentList listDocuments(String databaseId, String collectionId, List<String> queries,
+                                      String transactionId) {
+        return listDocuments(databaseId, collectionId, queries, transactionId, true);
+    }
+
+    /**
+     * Stages an update in a transaction.
+     *
+     * @return the document as the transaction will have it: the staged data over its current state
+     * @throws QuireException {@code document_not_found} when neither the store nor the transaction holds it, and
+     *                        the errors of {@link #createDocument(String, String, String, Map, List, String)}
+     */
+    public Document updateDocument(String databaseId, String collectionId, String documentId, Map<String, ?> data,
+                                   List<String> permissions, String transactionId) {
+        if (transactionId == null) {
+            return updateDocument(databaseId, collectionId, documentId, data, permissions);
+        }
+        return stage(transactionId, StagedOperation.Action.UPDATE, databaseId, collectionId, documentId, data,
+                permissions);
+    }
+
+    /** Stages an upsert in a transaction; returns the document as staged. */
+    public Document upsertDocument(String databaseId, String collectionId, String documentId, Map<String, ?> data,
+                                   List<String> permissions, String transactionId) {
+        if (transactionId == null) {
+            return upsertDocument(databaseId, collectionId, documentId, data, permissions);
+        }
+        Objects.requireNonNull(data, "data");
+        return stage(transactionId, StagedOperation.Action.UPSERT, databaseId, collectionId, documentId, data,
+                permissions);
+    }
+
+    /** Stages a delete in a transaction. */
+    public void deleteDocument(String databaseId, String collectionId, String documentId, String transactionId) {
+        if (transactionId == null) {
+            deleteDocument(databaseId, collectionId, documentId);
+            return;
+        }
+        stage(transactionId, StagedOperation.Action.DELETE, databaseId, collectionId, documentId, null, null);
+    }
+
+    // ---- staged transactions --------------------------------------------------------------------------
+
+    /**
+     * Starts a staged transaction, Appwrite's way of writing several documents together: calls that carry its id
+     * record operations, reads that carry it see them, and {@link #updateTransaction} with {@code commit} writes
+     * them all in one unit of work, or none.
+     *
+     * <pre>{@code
+     * Transaction tx = db.createTransaction(60);
+     * db.updateDocument("bank", "accounts", "alice", Map.of("balance", 70), null, tx.getId());
+     * db.updateDocument("bank", "accounts", "bob", Map.of("balance", 80), null, tx.getId());
+     * db.updateTransaction(tx.getId(), true, null);     // both, or neither
+     * }</pre>
+     *
+     * <p>Staged transactions live in the store and survive a reopen until they expire. A caller's transactions
+     * are visible to that user only; the root handle sees all.
+     *
+     * @param ttl seconds until it expires, 60 to 3,600; {@code null} for 300
+     * @throws QuireException {@code general_argument_invalid} (400) for a ttl out of range
+     */
+    public Transaction createTransaction(Integer ttl) {
+        return staging(unit -> services.transactions.create(unit, access, ttl));
+    }
+
+    /** @throws QuireException {@code transaction_not_found} (404) */
+    public Transaction getTransaction(String transactionId) {
+        return staging(unit -> services.transactions.get(unit, access, transactionId));
+    }
+
+    /** Lists transactions; queries may filter and order on {@code status} and {@code expiresAt} only. */
+    public TransactionList listTransactions(List<String> queries) {
+        return staging(unit -> services.transactions.list(unit, access, queries));
+    }
+
+    /**
+     * Commits or rolls back a staged transaction. A commit replays every staged operation in staging order in one
+     * unit of work: all are written, or, when one fails, none, and the transaction is {@code failed}. A rollback
+     * discards them and marks it {@code failed}, as Appwrite does.
+     *
+     * @throws QuireException {@code general_bad_request} (400) unless exactly one of {@code commit} and
+     *                        {@code rollback} is true; {@code transaction_not_found} (404);
+     *                        {@code transaction_not_ready} (400) when it is not pending; {@code transaction_expired}
+     *                        (410); at commit {@code transaction_conflict} (409) when a document changed after its
+     *                        operation was staged or a created id exists by now, {@code document_not_found} (404),
+     *                        {@code document_invalid_structure} (400), …
+     */
+    public Transaction updateTransaction(String transactionId, Boolean commit, Boolean rollback) {
+        Transaction started = staging(unit -> services.transactions.start(unit, access, transactionId, commit,
+                rollback));
+        if (!started.getStatus().equals("committing")) {
+            return started;
+        }
+        try {
+            return staging(unit -> services.transactions.commit(unit, transactionId));
+        } catch (QuireException failure) {
+            staging(unit -> {
+                services.transactions.fail(unit, transactionId);
+                return null;
+            });
+            throw failure;
+        }
+    }
+
+    /** Deletes a staged transaction and what it staged. */
+    public void deleteTransaction(String transactionId) {
+        staging(unit -> {
+            services.transactions.delete(unit, access, transactionId);
+            return null;
+        });
+    }
+
+    /**
+     * Stages operations in a transaction, as Appwrite's {@code createOperations} takes them:
+     * {@code {"action": "create"|"update"|"upsert"|"delete", "databaseId", "collectionId", "documentId",
+     * "data"}}, where {@code data} may hold {@code $permissions}.
+     *
+     * <pre>{@code
+     * db.createOperations(tx.getId(), List.of(
+     *         Map.of("action", "create", "databaseId", "app", "collectionId", "movies", "documentId", "up",
+     *                 "data", Map.of("title", "Up")),
+     *         Map.of("action", "delete", "databaseId", "app", "collectionId", "movies", "documentId", "old")));
+     * }</pre>
+     *
+     * @return the transaction with its new operation count
+     * @throws QuireException {@code general_bad_request} (400) for an empty list, an unknown action (the bulk,
+     *                        increment and decrement actions are not supported yet) or a pending-state problem;
+     *                        {@code transaction_not_found} (404); {@code transaction_expired} (410);
+     *                        {@code transaction_limit_exceeded} (400); {@code document_not_found} (404) for an
+     *                        update or delete of a document neither the store nor the transaction holds; …
+     */
+    public Transaction createOperations(String transactionId, List<Map<String, ?>> operations) {
+        if (operations == null || operations.isEmpty()) {
+            throw Errors.of("general_bad_request", 400, "Operations array cannot be empty");
+        }
+        List<TransactionService.Request> requests = new ArrayList<>();
+        for (Map<String, ?> operation : operations) {
+            requests.add(TransactionService.request(operation));
+        }
+        return staging(unit -> {
+            services.transactions.stage(unit, access, transactionId, requests, TransactionService.Path.OPERATIONS);
+            return services.transactions.get(unit, access, transactionId);
+        });
     }
 
     @Override

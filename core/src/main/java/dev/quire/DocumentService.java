@@ -189,6 +189,12 @@ final class DocumentService {
         });
     }
 
+    /** A document as stored, locked for the rest of the unit; no permission applies. */
+    Optional<StoredDocument> find(UnitOfWork unit, String databaseId, String collectionId, String documentId) {
+        DocumentTable table = catalog.forDocuments(unit, Access.root(), databaseId, collectionId);
+        return unit.write(connection -> table.find(connection, documentId, true));
+    }
+
     private static Document insert(UnitOfWork unit, DocumentTable table, String id, Map<String, Object> values,
                                    List<Grant> grants, Timestamps given) {
         CollectionSchema schema = table.schema();
@@ -272,7 +278,7 @@ final class DocumentService {
     }
 
     /** Document data without the system fields, which are not writable through data and are ignored there. */
-    private static Map<String, Object> attributesOf(Map<String, ?> data) {
+    static Map<String, Object> attributesOf(Map<String, ?> data) {
         Map<String, Object> attributes = new LinkedHashMap<>();
         data.forEach((key, value) -> {
             if (key == null) {

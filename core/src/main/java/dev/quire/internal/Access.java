@@ -37,6 +37,11 @@ public final class Access {
         return caller == null;
     }
 
+    /** The calling user's id; {@code null} for the root handle and for guests. */
+    public String userId() {
+        return caller == null ? null : caller.userId().orElse(null);
+    }
+
     /**
      * Management belongs to server keys, as Appwrite's scopes have it: a caller gets the error a user session
      * gets from those endpoints.

@@ -25,7 +25,7 @@ final class MetadataQuery<T> {
     private final String resource;
     private final String columns;
     private final String scopeColumn;
-    private final long scope;
+    private final Object scope;
     private final String idColumn;
     private final Mapper<T> mapper;
 
@@ -33,13 +33,14 @@ final class MetadataQuery<T> {
      * @param scopeColumn the parent column, or {@code null} for a top-level table
      * @param idColumn    the column a cursor names rows by
      */
-    MetadataQuery(String table, String columns, String scopeColumn, long scope, String idColumn, Mapper<T> mapper) {
+    MetadataQuery(String table, String columns, String scopeColumn, Object scope, String idColumn, Mapper<T> mapper) {
         this.table = Sql.quote(table);
         // What Appwrite calls the rows of this table in messages.
         this.resource = switch (table) {
             case Sql.DATABASES -> "Database";
             case Sql.COLLECTIONS -> "Collection";
             case Sql.ATTRIBUTES -> "Attribute";
+            case Sql.TRANSACTIONS -> "Transaction";
             default -> "Index";
         };
         this.columns = columns;
@@ -100,7 +101,7 @@ final class MetadataQuery<T> {
         try (PreparedStatement statement = connection.prepareStatement(text)) {
             statement.setString(1, documentId);
             if (scopeColumn != null) {
-                statement.setLong(2, scope);
+                statement.setObject(2, scope);
             }
             try (ResultSet rows = statement.executeQuery()) {
                 if (!rows.next()) {
