@@ -29,6 +29,11 @@ public final class QuireStore implements DocumentStore {
         this.db = file == null ? Databases.inMemory() : Databases.open(file);
     }
 
+    /** The handle itself, for benchmarks of what only Quire has (transactions). */
+    Databases databases() {
+        return db;
+    }
+
     @Override
     public void createCollection() {
         db.create(DATABASE, "Benchmark");

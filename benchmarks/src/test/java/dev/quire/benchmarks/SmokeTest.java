@@ -27,8 +27,8 @@ class SmokeTest {
 
         // 6 reads + create + delete + update + 2 permission lists + 2 matches for 2 stores, 2 fresh stores,
         // 1 parse; creates with 0, 1 and 10 subscribers, and 2 delivery measures; 5 ways to a fresh test store
-        // and 2 imports.
-        assertEquals(13 * 2 + 2 + 1 + 3 + 2 + 5 + 2, results.size());
+        // and 2 imports; 3 ways to write 100 updates (Quire only: transactions).
+        assertEquals(13 * 2 + 2 + 1 + 3 + 2 + 5 + 2 + 3, results.size());
     }
 
     @Test
