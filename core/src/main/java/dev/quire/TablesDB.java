@@ -437,6 +437,88 @@ public final class TablesDB {
         run(() -> db.deleteDocument(databaseId, tableId, rowId));
     }
 
+    /** Creates a row in a staged transaction, as {@code Databases.createDocument} with a transaction id. */
+    public Row createRow(String databaseId, String tableId, String rowId, Map<String, ?> data,
+                         List<String> permissions, String transactionId) {
+        return call(() -> new Row(db.createDocument(databaseId, tableId, rowId, data, permissions, transactionId)));
+    }
+
+    /** Reads a row as a transaction sees it, as {@link Databases#getDocument(String, String, String, List, String)}. */
+    public Row getRow(String databaseId, String tableId, String rowId, List<String> queries, String transactionId) {
+        return call(() -> new Row(db.getDocument(databaseId, tableId, rowId, queries, transactionId)));
+    }
+
+    /** Lists rows as a transaction sees them, as {@code Databases.listDocuments} with a transaction id. */
+    public RowList listRows(String databaseId, String tableId, List<String> queries, String transactionId,
+                            boolean total) {
+        return call(() -> new RowList(db.listDocuments(databaseId, tableId, queries, transactionId, total)));
+    }
+
+    /** Stages an update in a transaction, as {@code Databases.updateDocument} with a transaction id. */
+    public Row updateRow(String databaseId, String tableId, String rowId, Map<String, ?> data,
+                         List<String> permissions, String transactionId) {
+        return call(() -> new Row(db.updateDocument(databaseId, tableId, rowId, data, permissions, transactionId)));
+    }
+
+    /** Stages an upsert in a transaction, as {@code Databases.upsertDocument} with a transaction id. */
+    public Row upsertRow(String databaseId, String tableId, String rowId, Map<String, ?> data,
+                         List<String> permissions, String transactionId) {
+        return call(() -> new Row(db.upsertDocument(databaseId, tableId, rowId, data, permissions, transactionId)));
+    }
+
+    /** Stages a delete in a transaction, as {@link Databases#deleteDocument(String, String, String, String)}. */
+    public void deleteRow(String databaseId, String tableId, String rowId, String transactionId) {
+        run(() -> db.deleteDocument(databaseId, tableId, rowId, transactionId));
+    }
+
+    // ---- transactions: the same staged transactions as Databases' --------------------------------------
+
+    /** As {@link Databases#createTransaction(Integer)}. */
+    public Transaction createTransaction(Integer ttl) {
+        return call(() -> db.createTransaction(ttl));
+    }
+
+    /** As {@link Databases#getTransaction(String)}. */
+    public Transaction getTransaction(String transactionId) {
+        return call(() -> db.getTransaction(transactionId));
+    }
+
+    /** As {@link Databases#listTransactions(List)}. */
+    public TransactionList listTransactions(List<String> queries) {
+        return call(() -> db.listTransactions(queries));
+    }
+
+    /** As {@link Databases#updateTransaction(String, Boolean, Boolean)}. */
+    public Transaction updateTransaction(String transactionId, Boolean commit, Boolean rollback) {
+        return call(() -> db.updateTransaction(transactionId, commit, rollback));
+    }
+
+    /** As {@link Databases#deleteTransaction(String)}. */
+    public void deleteTransaction(String transactionId) {
+        run(() -> db.deleteTransaction(transactionId));
+    }
+
+    /**
+     * Stages operations, as {@link Databases#createOperations(String, List)} with TablesDB's names: each names its
+     * {@code tableId} and {@code rowId}.
+     */
+    public Transaction createOperations(String transactionId, List<Map<String, ?>> operations) {
+        List<Map<String, ?>> renamed = new java.util.ArrayList<>();
+        if (operations != null) {
+            for (Map<String, ?> operation : operations) {
+                Map<String, Object> copy = new java.util.LinkedHashMap<>(operation);
+                if (copy.containsKey("tableId")) {
+                    copy.put("collectionId", copy.remove("tableId"));
+                }
+                if (copy.containsKey("rowId")) {
+                    copy.put("documentId", copy.remove("rowId"));
+                }
+                renamed.add(copy);
+            }
+        }
+        return call(() -> db.createOperations(transactionId, operations == null ? null : renamed));
+    }
+
     @Override
     public String toString() {
         return "TablesDB[" + db + "]";

@@ -149,7 +149,8 @@ final class TransactionService {
      * {@code transaction_conflict}.
      *
      * <p>When an operation fails, the unit rolls back and the caller marks the transaction failed; a create
-     * of an id that exists by now is a {@code transaction_conflict}, as in Appwrite.
+     * of an id that exists by now is a {@code transaction_conflict} and a storage failure a
+     * {@code transaction_failed}, as in Appwrite.
      */
     Transaction commit(UnitOfWork unit, String transactionId) {
         TransactionRow row = unit.write(connection -> transactions.find(connection, transactionId, true))
@@ -159,7 +160,14 @@ final class TransactionService {
             lockCollections(unit, operations);
             replay(unit, operations, true);
         } catch (QuireException e) {
-            throw "document_already_exists".equals(e.getType()) ? Errors.transactionConflict() : e;
+            throw switch (e.getType()) {
+                case "document_already_exists" -> Errors.transactionConflict();
+                // The store failed under the replay (a lock wait ran out, an I/O error): Appwrite's
+                // transaction_failed, with the cause kept.
+                case "general_server_error", "database_timeout" -> new QuireException("transaction_failed", 400,
+                        "Transaction failed: " + e.getMessage(), e);
+                default -> e;
+            };
         }
         String now = Clock.now();
         unit.write(connection -> {

@@ -390,6 +390,23 @@ class StagedTransactionsTest {
         });
     }
 
+    @Test
+    void tablesDbStagesRowsInTheSameTransactions() {
+        TablesDB tables = db.tablesDB();
+        String tx = tables.createTransaction(null).getId();
+
+        tables.createRow(DB, ITEMS, "kiwi", Map.of("name", "kiwi"), null, tx);
+        db.updateDocument(DB, ITEMS, "apple", Map.of("stock", 4), null, tx);
+        tables.createOperations(tx, List.of(Map.of("action", "delete", "databaseId", DB, "tableId", ITEMS,
+                "rowId", "pear")));
+
+        assertEquals(3, tables.getTransaction(tx).getOperations(), "one transaction across both APIs");
+        assertEquals(2, tables.listRows(DB, ITEMS, List.of(), tx, true).getTotal());
+        assertError("row_not_found", 404, () -> tables.getRow(DB, ITEMS, "pear", null, tx));
+        assertEquals("committed", tables.updateTransaction(tx, true, null).getStatus());
+        assertEquals(List.of("apple", "kiwi"), ids(db.listDocuments(DB, ITEMS, List.of())));
+    }
+
     /** A file store of its own, with the items collection, for checks that need the file. */
     private Databases fileStore(String name) {
         Databases file = Databases.open(directory.resolve(name));
