@@ -24,6 +24,7 @@ import dev.quire.query.internal.Datetimes;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -208,21 +209,30 @@ final class TransactionService {
         List<Document> responses = new ArrayList<>();
         // Single-document operations touch only their document: replaying those on the requested documents is
         // enough to check and answer, and keeps a staging call's cost flat as the transaction grows.
-        Set<String> targets = new HashSet<>();
-        for (Request request : requests) {
-            targets.add(key(request.databaseId(), request.collectionId(), request.documentId()));
+        Map<String, Integer> lastRequest = new HashMap<>();
+        for (int i = 0; i < requests.size(); i++) {
+            Request request = requests.get(i);
+            lastRequest.put(key(request.databaseId(), request.collectionId(), request.documentId()), i);
         }
+        Set<String> targets = lastRequest.keySet();
         List<StagedOperation> before = unit.read(connection -> transactions.operations(connection, row.seq()))
                 .stream().filter(operation -> targets.contains(key(operation.databaseId(),
                         operation.collectionId(), operation.documentId()))).toList();
         inStagedState(before, view -> {
-            for (Request request : requests) {
+            for (int i = 0; i < requests.size(); i++) {
+                Request request = requests.get(i);
                 StagedOperation operation = check(view, access, request, now);
-                responses.add(response(view, operation));
-                try {
-                    apply(view, operation);
-                } catch (QuireException e) {
-                    // Invalid data fails at commit, as in Appwrite; later operations see the document without it.
+                if (path == Path.DOCUMENT) {
+                    responses.add(response(view, operation)); // createOperations answers with the transaction
+                }
+                Integer last = lastRequest.get(key(operation.databaseId(), operation.collectionId(),
+                        operation.documentId()));
+                if (last != null && last > i) {
+                    try {
+                        apply(view, operation); // a later request names this document: it is checked against this
+                    } catch (QuireException e) {
+                        // Invalid data fails at commit, as in Appwrite; later operations see the document without it.
+                    }
                 }
                 staged.add(operation);
             }
