@@ -283,7 +283,7 @@ public final class Databases implements AutoCloseable {
      *                        whatever the work threw, after the rollback
      */
     public <T> T inTransaction(Function<Databases, T> work) {
-        Objects.requireNonNull(work, "work");
+        Errors.require(work, "work");
         if (transaction != null) {
             return inUnit(unit -> work.apply(this));
         }
@@ -303,7 +303,7 @@ public final class Databases implements AutoCloseable {
      * @param work what to do, through the handle it receives
      */
     public void useTransaction(Consumer<Databases> work) {
-        Objects.requireNonNull(work, "work");
+        Errors.require(work, "work");
         inTransaction(tx -> {
             work.accept(tx);
             return null;
@@ -1054,7 +1054,7 @@ public final class Databases implements AutoCloseable {
         if (transactionId == null) {
             return createDocument(databaseId, collectionId, documentId, data, permissions);
         }
-        Objects.requireNonNull(data, "data");
+        Errors.require(data, "data");
         return stage(transactionId, StagedOperation.Action.CREATE, databaseId, collectionId, documentId, data,
                 permissions);
     }
@@ -1116,7 +1116,7 @@ public final class Databases implements AutoCloseable {
         if (transactionId == null) {
             return upsertDocument(databaseId, collectionId, documentId, data, permissions);
         }
-        Objects.requireNonNull(data, "data");
+        Errors.require(data, "data");
         return stage(transactionId, StagedOperation.Action.UPSERT, databaseId, collectionId, documentId, data,
                 permissions);
     }
