@@ -425,7 +425,7 @@ class StagedTransactionsTest {
             String tx = file.createTransaction(60).getId();
             file.updateDocument(DB, ITEMS, "apple", Map.of("stock", 1), null, tx);
             // Into the past, through a second connection to the same H2 database (a test cannot wait 60 s).
-            try (Connection connection = DriverManager.getConnection("jdbc:h2:file:"
+            try (Connection connection = DriverManager.getConnection("jdbc:h2:retry:"
                     + directory.resolve("expiry").toAbsolutePath(), "sa", "");
                  PreparedStatement statement = connection.prepareStatement("UPDATE \"quire_transactions\" "
                          + "SET \"expiresAt\" = '2000-01-01T00:00:00.000+00:00' WHERE \"_uid\" = ?")) {
