@@ -1,22 +1,21 @@
 package dev.quire.query;
 
+import dev.quire.QuireException;
+
 /**
  * An operator in a write's {@code data} that is malformed or does not fit its attribute.
  *
- * <p>Carries Appwrite's error type and HTTP-style code so core can surface it unchanged: a malformed
- * operator is {@code general_bad_request} ({@code Invalid operator for attribute "x": …}); one that does not
- * fit the attribute or the stored value is {@code document_invalid_structure}
- * ({@code Invalid document structure: Cannot apply …}).
+ * <p>A kind of {@link QuireException} with Appwrite's type and code: a malformed operator is
+ * {@code general_bad_request} ({@code Invalid operator for attribute "x": …}); one that does not fit the
+ * attribute or the stored value is {@code document_invalid_structure}
+ * ({@code Invalid document structure: Cannot apply …}), both 400.
  */
-public class OperatorException extends RuntimeException {
+public class OperatorException extends QuireException {
 
     private static final long serialVersionUID = 1L;
 
-    private final String type;
-
     private OperatorException(String type, String message) {
-        super(message);
-        this.type = type;
+        super(type, 400, message);
     }
 
     static OperatorException malformed(String attribute, String reason) {
@@ -26,15 +25,5 @@ public class OperatorException extends RuntimeException {
 
     static OperatorException invalid(String reason) {
         return new OperatorException("document_invalid_structure", "Invalid document structure: " + reason);
-    }
-
-    /** @return Appwrite's error type: {@code general_bad_request} or {@code document_invalid_structure} */
-    public String getType() {
-        return type;
-    }
-
-    /** @return the HTTP-style status code, always 400 */
-    public int getCode() {
-        return 400;
     }
 }
