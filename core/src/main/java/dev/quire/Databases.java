@@ -943,7 +943,9 @@ public final class Databases implements AutoCloseable {
     }
 
     /**
-     * Updates the given attributes and keeps the others and {@code $createdAt}.
+     * Updates the given attributes and keeps the others and {@code $createdAt}. A value may be an operator
+     * ({@code Operator.increment(1)}, {@code Operator.arrayAppend(List.of("x"))}, ...), computed from the stored
+     * value; numeric ones run in SQL, so concurrent updates all count.
      *
      * @param permissions new permissions, or {@code null} to keep them
      */
@@ -965,7 +967,8 @@ public final class Databases implements AutoCloseable {
     }
 
     /**
-     * Creates the document, or replaces its attributes when it exists ({@code $createdAt} is kept).
+     * Creates the document, or replaces its attributes when it exists ({@code $createdAt} is kept). Values may be
+     * operators, applied to the stored value (to nothing when the document is new).
      *
      * @param permissions permissions, or {@code null}: defaults on create, kept on replace
      */
@@ -1232,6 +1235,131 @@ public final class Databases implements AutoCloseable {
             services.transactions.stage(unit, access, transactionId, requests, TransactionService.Path.OPERATIONS);
             return services.transactions.get(unit, access, transactionId);
         });
+    }
+
+    // ---- many documents and atomic updates ----------------------------------------------------------------
+
+    /**
+     * Creates many documents in one call, all or none. Each item is a document's data and may carry its own
+     * {@code $id} (missing or {@code unique()}: a generated one) and {@code $permissions} (missing: none), and,
+     * from this root handle, {@code $createdAt}/{@code $updatedAt} to keep timestamps from elsewhere. Operators
+     * are not read here: a string is a string, as in Appwrite's create.
+     *
+     * <pre>{@code
+     * DocumentList created = db.createDocuments("app", "movies", List.of(
+     *         Map.of("$id", "up", "title", "Up", "year", 2009),
+     *         Map.of("title", "Heat", "year", 1995, "$permissions", List.of(Permission.read(Role.any())))));
+     * }</pre>
+     *
+     * <p>Unlike Appwrite there is no limit of 100 documents per call; they are written in JDBC batches.
+     *
+     * @param documents the documents' data, at least one
+     * @return every created document, in the order given; the total is their number
+     * @throws QuireException {@code general_unauthorized_scope} from a caller's view (Appwrite allows bulk
+     *                        create to server keys only), {@code document_missing_data} for an empty list,
+     *                        {@code document_already_exists}, {@code document_invalid_structure},
+     *                        {@code general_bad_request} for an invalid {@code $id} or {@code $permissions}
+     */
+    public DocumentList createDocuments(String databaseId, String collectionId, List<? extends Map<String, ?>> documents) {
+        return inUnit(unit -> services.bulk.create(unit, access, databaseId, collectionId, documents));
+    }
+
+    /**
+     * Creates or updates many documents in one call, all or none: an item whose {@code $id} exists is updated
+     * (attributes it leaves out keep their values; operators are applied), any other is created. A caller needs
+     * create permission on the collection for new documents and update permission for existing ones.
+     *
+     * @param documents the documents' data, each with its {@code $id}
+     * @return the created and changed documents, in the order given (an item that changes nothing is left out)
+     * @throws QuireException {@code document_missing_data}, {@code document_invalid_structure},
+     *                        {@code user_unauthorized}, {@code general_bad_request}
+     */
+    public DocumentList upsertDocuments(String databaseId, String collectionId, List<? extends Map<String, ?>> documents) {
+        return inUnit(unit -> services.bulk.upsert(unit, access, databaseId, collectionId, documents));
+    }
+
+    /**
+     * Writes the same data to every document the queries select, all or none. Filters, order, cursor,
+     * {@code limit} and {@code offset} select; without {@code limit}, every match. Values in {@code data} may be
+     * operators ({@code Operator.increment(1)}, {@code Operator.arrayAppend(...)}, ...), computed per document.
+     * From a caller's view only documents it may update are changed.
+     *
+     * <pre>{@code
+     * db.updateDocuments("app", "movies", Map.of("views", Operator.increment()),
+     *         List.of(Query.equal("year", 2009)));
+     * }</pre>
+     *
+     * @param data    attribute values and operators; may also hold {@code $permissions}
+     * @param queries Appwrite query strings; {@code null} or empty for all documents
+     * @return the first 100 changed documents, as Appwrite returns them; the total is how many changed
+     * @throws QuireException {@code document_missing_payload} for empty data, {@code document_invalid_structure},
+     *                        {@code general_query_invalid}, {@code user_unauthorized}
+     */
+    public DocumentList updateDocuments(String databaseId, String collectionId, Map<String, ?> data,
+                                        List<String> queries) {
+        return inUnit(unit -> services.bulk.update(unit, access, databaseId, collectionId, data, queries));
+    }
+
+    /**
+     * Deletes every document the queries select, all or none; without {@code limit}, every match. From a
+     * caller's view only documents it may delete are deleted.
+     *
+     * @param queries Appwrite query strings; {@code null} or empty for all documents
+     * @return the first 100 deleted documents, as Appwrite returns them; the total is how many were deleted
+     * @throws QuireException {@code general_query_invalid}, {@code user_unauthorized}
+     */
+    public DocumentList deleteDocuments(String databaseId, String collectionId, List<String> queries) {
+        return inUnit(unit -> services.bulk.delete(unit, access, databaseId, collectionId, queries));
+    }
+
+    /**
+     * Adds to a numeric attribute atomically: concurrent increments all count. Unlike
+     * {@code Operator.increment(value, max)}, which stops at {@code max}, this fails past it.
+     *
+     * <pre>{@code
+     * Document post = db.incrementDocumentAttribute("app", "posts", "p1", "likes", null, null);   // +1
+     * }</pre>
+     *
+     * @param attribute an integer or float attribute (not an array)
+     * @param value     the amount, greater than 0; {@code null} for 1
+     * @param max       the largest value the result may have, or {@code null}
+     * @return the document as it is after the increment
+     * @throws QuireException {@code general_argument_invalid} for a value not above 0,
+     *                        {@code attribute_not_found} (also, as in Appwrite, for a missing document),
+     *                        {@code attribute_type_invalid} for a non-numeric attribute,
+     *                        {@code attribute_limit_exceeded} past {@code max}, {@code user_unauthorized}
+     */
+    public Document incrementDocumentAttribute(String databaseId, String collectionId, String documentId,
+                                               String attribute, Number value, Number max) {
+        return inUnit(unit -> services.documents.increment(unit, access, databaseId, collectionId, documentId,
+                attribute, value, max, true));
+    }
+
+    /** Adds 1 to a numeric attribute atomically; see {@link #incrementDocumentAttribute(String, String, String, String, Number, Number)}. */
+    public Document incrementDocumentAttribute(String databaseId, String collectionId, String documentId,
+                                               String attribute) {
+        return incrementDocumentAttribute(databaseId, collectionId, documentId, attribute, null, null);
+    }
+
+    /**
+     * Subtracts from a numeric attribute atomically: concurrent decrements all count; fails below {@code min}.
+     *
+     * @param value the amount, greater than 0; {@code null} for 1
+     * @param min   the smallest value the result may have, or {@code null}
+     * @return the document as it is after the decrement
+     * @throws QuireException as {@link #incrementDocumentAttribute(String, String, String, String, Number, Number)},
+     *                        with {@code attribute_limit_exceeded} below {@code min}
+     */
+    public Document decrementDocumentAttribute(String databaseId, String collectionId, String documentId,
+                                               String attribute, Number value, Number min) {
+        return inUnit(unit -> services.documents.increment(unit, access, databaseId, collectionId, documentId,
+                attribute, value, min, false));
+    }
+
+    /** Subtracts 1 from a numeric attribute atomically. */
+    public Document decrementDocumentAttribute(String databaseId, String collectionId, String documentId,
+                                               String attribute) {
+        return decrementDocumentAttribute(databaseId, collectionId, documentId, attribute, null, null);
     }
 
     @Override

@@ -5,6 +5,8 @@ import dev.quire.internal.Clock;
 import dev.quire.internal.Errors;
 import dev.quire.internal.Json;
 import dev.quire.internal.realtime.Action;
+import dev.quire.internal.schema.AttributeDef;
+import dev.quire.internal.schema.AttributeType;
 import dev.quire.internal.schema.CollectionSchema;
 import dev.quire.internal.schema.Keys;
 import dev.quire.internal.storage.DocumentTable;
@@ -18,11 +20,15 @@ import dev.quire.permissions.Grant;
 import dev.quire.permissions.PermissionType;
 import dev.quire.permissions.Permissions;
 import dev.quire.query.Method;
+import dev.quire.query.OperatorMethod;
+import dev.quire.query.UpdateOperator;
+import dev.quire.query.internal.JsonWriter;
 import dev.quire.query.Order;
 import dev.quire.query.QueryPlan;
 import dev.quire.query.internal.Datetimes;
 import tools.jackson.core.JacksonException;
 
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -125,10 +131,8 @@ final class DocumentService {
             // Looked up without a read check: update needs update, and only a no-op needs read.
             StoredDocument existing = table.find(connection, documentId, true).orElseThrow(Errors::documentNotFound);
             List<Grant> newGrants = permissions == null ? null : access.documentGrants(permissions);
-            Map<String, Object> merged = new LinkedHashMap<>(existing.data());
-            merged.putAll(attributesOf(data == null ? Map.of() : data));
-            return write(unit, access, table, connection, existing, merged, newGrants,
-                    Timestamps.of(access, data == null ? Map.of() : data));
+            return write(unit, access, table, connection, existing, attributesOf(data == null ? Map.of() : data),
+                    true, newGrants, Timestamps.of(access, data == null ? Map.of() : data));
         });
         // Appwrite's route reports an update that changed nothing as well.
         return events.wrote(unit, Action.UPDATE, table.schema(), updated);
@@ -164,12 +168,67 @@ final class DocumentService {
         if (found.isEmpty()) {
             List<Grant> grants = access.documentGrants(permissions);
             access.requireCollection(schema, PermissionType.CREATE);
-            Map<String, Object> values = schema.validator().validate(attributesOf(data));
+            Operators operators = Operators.in(schema, attributesOf(data));
+            Map<String, Object> values = schema.validator().validate(operators.appliedToNew(Clock.now()));
             return insert(unit, table, id, values, grants, given);
         }
         List<Grant> newGrants = permissions == null ? null : access.documentGrants(permissions);
         return unit.write(connection -> write(unit, access, table, connection, found.get(), attributesOf(data),
-                newGrants, given));
+                false, newGrants, given));
+    }
+
+    /**
+     * Adds to (or, with {@code up} false, subtracts from) a numeric attribute in SQL, so that concurrent calls
+     * all count. Appwrite's endpoint fails past the bound instead of stopping at it, and answers a missing
+     * document, as a missing attribute, with {@code attribute_not_found}.
+     *
+     * @param value the amount, greater than 0; null for 1
+     * @param bound the maximum (up) or minimum (down) the result may reach, or null
+     */
+    Document increment(UnitOfWork unit, Access access, String databaseId, String collectionId, String documentId,
+                       String attribute, Number value, Number bound, boolean up) {
+        Errors.require(documentId, "documentId");
+        Errors.require(attribute, "attribute");
+        DocumentTable table = catalog.forDocuments(unit, access, databaseId, collectionId);
+        CollectionSchema schema = table.schema();
+        Number amount = value == null ? 1L : value;
+        if (!(amount.doubleValue() > 0) || !Double.isFinite(amount.doubleValue())) {
+            throw Errors.argument("Value must be numeric and greater than 0");
+        }
+        AttributeDef target = schema.attribute(attribute).orElseThrow(Errors::attributeNotFound);
+        if (target.type().base() != AttributeType.INTEGER && target.type().base() != AttributeType.FLOAT || target.array()) {
+            throw Errors.attributeNotANumber(attribute);
+        }
+        UpdateOperator operator = new UpdateOperator(attribute,
+                up ? OperatorMethod.INCREMENT : OperatorMethod.DECREMENT, List.of(amount));
+        String now = Clock.now();
+        return unit.write(connection -> {
+            if (!access.isRoot() || bound != null) {
+                StoredDocument existing = table.find(connection, documentId, true)
+                        .orElseThrow(Errors::attributeNotFound);
+                if (!access.allows(schema, PermissionType.UPDATE, existing)) {
+                    throw Errors.unauthorized();
+                }
+                if (bound != null) {
+                    checkBound(existing.data().get(attribute), amount, bound, up, attribute);
+                }
+            }
+            // One statement, which reads the stored value under its row lock: no increment is lost.
+            StoredDocument updated = table.updateReturning(connection, documentId, now, operator)
+                    .orElseThrow(Errors::attributeNotFound);
+            unit.wrote(new Write(Write.Kind.UPDATE, schema.seq(), documentId));
+            // Appwrite's increment and decrement routes fire the document's update event.
+            return events.wrote(unit, Action.UPDATE, schema, Models.document(schema, updated));
+        });
+    }
+
+    private static void checkBound(Object current, Number amount, Number bound, boolean up, String attribute) {
+        BigDecimal base = current == null ? BigDecimal.ZERO : new BigDecimal(current.toString());
+        BigDecimal delta = new BigDecimal(amount.toString());
+        BigDecimal limit = new BigDecimal(bound.toString());
+        if (up ? base.add(delta).compareTo(limit) > 0 : base.subtract(delta).compareTo(limit) < 0) {
+            throw Errors.attributeBoundReached(attribute, up ? "maximum" : "minimum", JsonWriter.number(bound));
+        }
     }
 
     void delete(UnitOfWork unit, Access access, String databaseId, String collectionId, String documentId) {
@@ -242,12 +301,25 @@ final class DocumentService {
      * keeps {@code $updatedAt}, as in Appwrite.
      */
     private static Document write(UnitOfWork unit, Access access, DocumentTable table, Connection connection,
-                                  StoredDocument existing, Map<String, ?> data, List<Grant> newGrants,
-                                  Timestamps given) throws SQLException {
+                                  StoredDocument existing, Map<String, Object> data, boolean merge,
+                                  List<Grant> newGrants, Timestamps given) throws SQLException {
         CollectionSchema schema = table.schema();
         Map<String, Object> values;
+        Operators operators;
+        String now = Clock.now();
         try {
-            values = schema.validator().validate(data);
+            operators = Operators.in(schema, data);
+            Map<String, Object> applied = operators.appliedTo(existing.data(), now);
+            Map<String, Object> merged = applied;
+            if (merge) {
+                merged = new LinkedHashMap<>(existing.data());
+                merged.putAll(applied);
+            }
+            // Numeric operators keep the stored value until H2 computes theirs.
+            for (UpdateOperator operator : operators.numeric()) {
+                merged.put(operator.attribute(), existing.data().get(operator.attribute()));
+            }
+            values = schema.validator().validate(merged);
         } catch (QuireException invalid) {
             // Invalid data cannot equal the stored document, so it is a change: like Appwrite, say 401 before 400.
             if (!access.allows(schema, PermissionType.UPDATE, existing)) {
@@ -257,7 +329,8 @@ final class DocumentService {
         }
         List<String> newPermissions = newGrants == null ? existing.permissions() : Permissions.toStrings(newGrants);
         boolean permissionsChanged = !newPermissions.equals(existing.permissions());
-        boolean changed = permissionsChanged || !values.equals(existing.data()) || given.any();
+        // Any operator is a change, as in Appwrite, even one that leaves the value as it was.
+        boolean changed = permissionsChanged || operators.any() || !values.equals(existing.data()) || given.any();
         if (!access.allows(schema, changed ? PermissionType.UPDATE : PermissionType.READ, existing)) {
             throw Errors.unauthorized();
         }
@@ -266,14 +339,29 @@ final class DocumentService {
         }
         List<Grant> grants = newGrants == null ? Permissions.forDocument(existing.permissions()) : newGrants;
         String createdAt = given.createdAt() == null ? existing.createdAt() : given.createdAt();
-        String updatedAt = given.updatedAt() == null ? Clock.now() : given.updatedAt();
-        table.update(connection, existing, createdAt, updatedAt, values, grants);
+        String updatedAt = given.updatedAt() == null ? now : given.updatedAt();
         unit.wrote(new Write(Write.Kind.UPDATE, schema.seq(), existing.id()));
-        return Models.document(schema, new StoredDocument(existing.seq(), existing.id(), createdAt, updatedAt,
-                newPermissions, values));
+        if (operators.numeric().isEmpty()) {
+            table.update(connection, existing, createdAt, updatedAt, values, grants);
+            return Models.document(schema, new StoredDocument(existing.seq(), existing.id(), createdAt, updatedAt,
+                    newPermissions, values));
+        }
+        table.updateAll(connection, List.of(existing), given.createdAt(), updatedAt, withoutNumeric(values, operators),
+                grants, operators.numeric());
+        return Models.document(schema, table.findAll(connection, List.of(existing.seq())).get(0));
     }
 
-    private static QueryPlan plan(List<String> queries, CollectionSchema schema) {
+    /** Stored values except those numeric operators compute in SQL. */
+    static Map<String, Object> withoutNumeric(Map<String, Object> values, Operators operators) {
+        if (operators.numeric().isEmpty()) {
+            return values;
+        }
+        Map<String, Object> rest = new LinkedHashMap<>(values);
+        operators.numeric().forEach(op -> rest.remove(op.attribute()));
+        return rest;
+    }
+
+    static QueryPlan plan(List<String> queries, CollectionSchema schema) {
         return QueryPlan.of(queries == null ? List.of() : queries, schema.querySchema());
     }
 

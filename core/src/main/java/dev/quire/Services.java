@@ -19,6 +19,7 @@ final class Services implements AutoCloseable {
     final SchemaService schema;
     final DocumentService documents;
     final ChangeEvents events;
+    final BulkDocumentService bulk;
     final TransactionService transactions;
     /** The transaction this thread has open on this store, if any: calls on other handles are refused meanwhile. */
     private final ThreadLocal<UnitOfWork> transaction = new ThreadLocal<>();
@@ -32,6 +33,7 @@ final class Services implements AutoCloseable {
         this.schema = new SchemaService(catalog);
         this.events = new ChangeEvents();
         this.documents = new DocumentService(catalog, events);
+        this.bulk = new BulkDocumentService(catalog, events);
         this.transactions = new TransactionService(store, catalog, documents, options.transactionOperationLimit());
     }
 

@@ -80,8 +80,17 @@ public final class Access {
      * callers with collection read see everything; without it, only document security can let rows through.
      */
     public Set<String> readFilter(CollectionSchema schema) {
-        if (caller == null || Permissions.allows(caller.roles(), PermissionType.READ, schema.permissions(), false,
-                List.of())) {
+        return rowFilter(schema, PermissionType.READ);
+    }
+
+    /**
+     * The roles rows must grant {@code type} to, or {@code null} when every row qualifies: the root handle, or a
+     * caller with the collection-level permission; without it, only document security can let rows through
+     * (for reads, lists; for writes to many documents, the database layer's rule behind Appwrite's bulk
+     * updates and deletes).
+     */
+    public Set<String> rowFilter(CollectionSchema schema, PermissionType type) {
+        if (caller == null || Permissions.allows(caller.roles(), type, schema.permissions(), false, List.of())) {
             return null;
         }
         if (!schema.documentSecurity()) {

@@ -104,6 +104,41 @@ public final class Errors {
                 "User (role: " + role + ") missing scope (" + scope + ")");
     }
 
+    /** Appwrite's scope error without a named scope, as bulk create raises it for sessions. */
+    public static QuireException unauthorizedScope() {
+        return new QuireException("general_unauthorized_scope", 401,
+                "The current user or API key does not have the required scopes to access the requested resource.");
+    }
+
+    public static QuireException badRequest(String message) {
+        return new QuireException("general_bad_request", 400, message);
+    }
+
+    public static QuireException missingData() {
+        return new QuireException("document_missing_data", 400,
+                "The document data is missing. Try again with document data populated");
+    }
+
+    /** The increment and decrement endpoints on an attribute that is not a single number. */
+    public static QuireException attributeNotANumber(String key) {
+        return new QuireException("attribute_type_invalid", 400, "databases \"" + key + "\" is not a number");
+    }
+
+    /**
+     * The increment and decrement endpoints past their bound; Appwrite words it with the SDK namespace.
+     *
+     * @param extreme {@code maximum} or {@code minimum}
+     */
+    public static QuireException attributeBoundReached(String key, String extreme, String bound) {
+        return new QuireException("attribute_limit_exceeded", 400,
+                "databases \"" + key + "\" has reached the " + extreme + " value of " + bound);
+    }
+
+    /** An arithmetic result (an operator's, an increment's) outside the column's range. */
+    public static QuireException numericOverflow() {
+        return invalidStructure("Cannot apply operator: the result is outside the attribute's numeric range");
+    }
+
     public static QuireException databaseNotFound() {
         return new QuireException("database_not_found", 404, "Database not found");
     }
@@ -133,11 +168,6 @@ public final class Errors {
 
     public static QuireException invalidStructure(String message) {
         return new QuireException("document_invalid_structure", 400, "Invalid document structure: " + message);
-    }
-
-    public static QuireException missingData() {
-        return new QuireException("document_missing_data", 400,
-                "The document data is missing. Try again with document data populated");
     }
 
     public static QuireException missingPayload() {

@@ -119,8 +119,9 @@ public record UpdateOperator(String attribute, OperatorMethod method, List<Objec
                 if (!isNumber(operand)) {
                     throw fail("Cannot apply " + name() + " operator: value must be numeric, got " + phpType(operand));
                 }
-                if ((method == OperatorMethod.DIVIDE || method == OperatorMethod.MODULO)
-                        && ((Number) operand).doubleValue() == 0) {
+                // The remainder is of whole parts, so a divisor below 1 is a zero divisor too.
+                if (method == OperatorMethod.DIVIDE && ((Number) operand).doubleValue() == 0
+                        || method == OperatorMethod.MODULO && ((Number) operand).longValue() == 0) {
                     throw fail("Cannot apply " + name() + " operator: "
                             + (method == OperatorMethod.DIVIDE ? "division" : "modulo") + " by zero");
                 }

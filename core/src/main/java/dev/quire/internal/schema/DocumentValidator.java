@@ -54,6 +54,9 @@ public final class DocumentValidator {
     private final List<AttributeDef> attributes;
     private final Map<String, AttributeDef> byKey;
     private final Schema schema;
+    /** The same checks without required attributes, for updates that name only some attributes; built on first use. */
+    private volatile Schema partialSchema;
+    private final ObjectNode partialRoot;
 
     public DocumentValidator(List<AttributeDef> attributes) {
         this.attributes = List.copyOf(attributes);
@@ -73,6 +76,8 @@ public final class DocumentValidator {
         root.set("required", required);
         root.put("additionalProperties", false);
         this.schema = REGISTRY.getSchema(root);
+        this.partialRoot = root.deepCopy();
+        this.partialRoot.remove("required");
     }
 
     /** @return the JSON Schema this validator checks against, for inspection and tests */
@@ -108,12 +113,51 @@ public final class DocumentValidator {
         }
         List<Error> errors = schema.validate(document);
         if (!errors.isEmpty()) {
-            throw Errors.invalidStructure(describe(errors, document));
+            throw Errors.invalidStructure(describe(errors, document, true));
         }
         Map<String, Object> stored = new LinkedHashMap<>();
         for (AttributeDef attribute : attributes) {
             JsonNode node = document.get(attribute.key());
             stored.put(attribute.key(), node == null || node.isNull() ? null : storedValue(attribute, node));
+        }
+        return stored;
+    }
+
+    /**
+     * Checks some attributes of a document, as an update that names only them writes them over every document
+     * it matches: each given value must fit its attribute (a required attribute may not be set to null), the
+     * others are not looked at. Nulls stay null (Appwrite applies no defaults to such updates).
+     *
+     * @return the given attributes' stored values, in attribute order
+     * @throws dev.quire.QuireException {@code document_invalid_structure} with Appwrite's message
+     */
+    public Map<String, Object> validatePartial(Map<String, ?> data) {
+        ObjectNode document = NODES.objectNode();
+        for (Map.Entry<String, ?> entry : data.entrySet()) {
+            AttributeDef attribute = byKey.get(entry.getKey());
+            if (attribute != null && attribute.required() && entry.getValue() == null) {
+                throw Errors.invalidStructure("Missing required attribute \"" + attribute.key() + "\"");
+            }
+            boolean integer = attribute != null && attribute.type().base() == AttributeType.INTEGER;
+            Object value = attribute != null && attribute.type() == AttributeType.BIGINT
+                    ? numericStrings(entry.getValue()) : entry.getValue();
+            document.set(entry.getKey(), toNode(value, integer, false));
+        }
+        Schema partial = partialSchema;
+        if (partial == null) {
+            partial = REGISTRY.getSchema(partialRoot);
+            partialSchema = partial;
+        }
+        List<Error> errors = partial.validate(document);
+        if (!errors.isEmpty()) {
+            throw Errors.invalidStructure(describe(errors, document, false));
+        }
+        Map<String, Object> stored = new LinkedHashMap<>();
+        for (AttributeDef attribute : attributes) {
+            if (document.has(attribute.key())) {
+                JsonNode node = document.get(attribute.key());
+                stored.put(attribute.key(), node.isNull() ? null : storedValue(attribute, node));
+            }
         }
         return stored;
     }
@@ -325,11 +369,11 @@ public final class DocumentValidator {
         return value;
     }
 
-    private String describe(List<Error> errors, ObjectNode document) {
+    private String describe(List<Error> errors, ObjectNode document, boolean whole) {
         // Appwrite reports one failure: the first missing required attribute (a null counts as missing) ...
         for (AttributeDef attribute : attributes) {
             JsonNode value = document.get(attribute.key());
-            if (attribute.required() && (value == null || value.isNull())) {
+            if (whole && attribute.required() && (value == null || value.isNull())) {
                 return "Missing required attribute \"" + attribute.key() + "\"";
             }
         }

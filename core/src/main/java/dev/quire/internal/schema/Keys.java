@@ -8,7 +8,8 @@ import java.util.regex.Pattern;
 /** Appwrite's rules for ids and keys: 1 to 36 of {@code [A-Za-z0-9._-]}, not starting with a special character. */
 public final class Keys {
     private static final Pattern KEY = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,35}");
-    private static final String RULE = "Parameter must contain at most 36 chars. Valid chars are a-z, A-Z, 0-9, "
+    /** Appwrite's description of a valid id, which its errors quote. */
+    public static final String RULE = "Parameter must contain at most 36 chars. Valid chars are a-z, A-Z, 0-9, "
             + "period, hyphen, and underscore. Can't start with a special char";
 
     private Keys() {

@@ -54,6 +54,33 @@ final class FullTextIndexes implements QuerySql.FullText {
         }
     }
 
+    /**
+     * Indexes the words of many new documents: one statement and one JDBC batch per index, where a document
+     * at a time would prepare and run one per document.
+     */
+    void insertAll(Connection connection, long[] seqs, List<String> ids, List<Map<String, Object>> values)
+            throws SQLException {
+        for (Map.Entry<String, String> table : tables.entrySet()) {
+            try (PreparedStatement statement = connection.prepareStatement(insertSql(table.getKey()))) {
+                int batched = 0;
+                for (int i = 0; i < seqs.length; i++) {
+                    Object value = table.getValue().equals("$id") ? ids.get(i) : values.get(i).get(table.getValue());
+                    List<String> words = Words.of(value instanceof String text ? text : null);
+                    for (int position = 0; position < words.size(); position++) {
+                        statement.setLong(1, seqs[i]);
+                        statement.setInt(2, position);
+                        statement.setString(3, words.get(position));
+                        statement.addBatch();
+                        if (++batched % BATCH == 0) {
+                            statement.executeBatch();
+                        }
+                    }
+                }
+                statement.executeBatch();
+            }
+        }
+    }
+
     /** Replaces a document's words where the indexed value changed; the id never changes. */
     void update(Connection connection, long seq, Map<String, Object> before, Map<String, Object> values)
             throws SQLException {

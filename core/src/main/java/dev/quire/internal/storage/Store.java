@@ -296,6 +296,7 @@ public final class Store implements AutoCloseable {
         String detail = description + ": " + e.getMessage();
         return switch (e.getErrorCode()) {
             case ErrorCode.DUPLICATE_KEY_1 -> Errors.documentAlreadyExists();
+            case ErrorCode.NUMERIC_VALUE_OUT_OF_RANGE_1, ErrorCode.NUMERIC_VALUE_OUT_OF_RANGE_2 -> Errors.numericOverflow();
             case ErrorCode.STATEMENT_WAS_CANCELED, ErrorCode.LOCK_TIMEOUT_1 -> Errors.timeout();
             // Repeatable-read transactions: a row another transaction changed and committed meanwhile, or two
             // transactions each waiting for a row the other holds (H2 rolls one back).
