@@ -35,6 +35,18 @@ public interface DocumentStore extends AutoCloseable {
     /** Creates one document with its permissions. */
     void create(Movie movie);
 
+    /**
+     * Creates documents with their permissions in one call that writes all or none (Quire's
+     * {@code createDocuments}; the DAO's one transaction).
+     */
+    void createAll(List<Movie> movies);
+
+    /** Deletes documents by id; not timed (keeps a collection at its size between invocations). */
+    void deleteAll(List<String> ids);
+
+    /** Adds 1 to a document's year atomically (and sets {@code $updatedAt}): a counter. */
+    void incrementYear(String id);
+
     /** The document with this id, or {@code null}. */
     Object get(String id);
 

@@ -46,6 +46,7 @@ public class JdbcStore implements DocumentStore {
     private PreparedStatement deleteWords;
     private PreparedStatement get;
     private PreparedStatement updateRating;
+    private PreparedStatement incrementYear;
     private PreparedStatement delete;
     private PreparedStatement byYear;
     private PreparedStatement countByYear;
@@ -134,6 +135,8 @@ public class JdbcStore implements DocumentStore {
         get = connection.prepareStatement("SELECT " + COLUMNS + " FROM \"docs\" d WHERE d.\"_uid\" = ?");
         updateRating = connection.prepareStatement(
                 "UPDATE \"docs\" SET \"rating\" = ?, \"_updatedAt\" = ? WHERE \"_uid\" = ?");
+        incrementYear = connection.prepareStatement(
+                "UPDATE \"docs\" SET \"year\" = \"year\" + 1, \"_updatedAt\" = ? WHERE \"_uid\" = ?");
         delete = connection.prepareStatement("DELETE FROM \"docs\" WHERE \"_uid\" = ?");
         byYear = connection.prepareStatement("SELECT " + COLUMNS + " FROM \"docs\" d WHERE d.\"year\" = ? "
                 + "ORDER BY d.\"year\", d.\"_seq\" LIMIT " + PAGE);
@@ -299,6 +302,55 @@ public class JdbcStore implements DocumentStore {
             } finally {
                 connection.setAutoCommit(true);
             }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** One transaction: a JDBC batch of rows with their generated keys, then the words of every title. */
+    @Override
+    public void createAll(List<Movie> movies) {
+        try {
+            connection.setAutoCommit(false);
+            try {
+                String now = TIMESTAMP.format(Instant.now());
+                for (Movie movie : movies) {
+                    bind(insert, 1, movie, now);
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+                try (ResultSet keys = insert.getGeneratedKeys()) {
+                    for (Movie movie : movies) {
+                        keys.next();
+                        addWords(keys.getLong(1), movie.title());
+                    }
+                }
+                insertWord.executeBatch();
+                connection.commit();
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void deleteAll(List<String> ids) {
+        for (String id : ids) {
+            delete(id);
+        }
+    }
+
+    @Override
+    public void incrementYear(String id) {
+        try {
+            incrementYear.setString(1, TIMESTAMP.format(Instant.now()));
+            incrementYear.setString(2, id);
+            incrementYear.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }

@@ -115,6 +115,32 @@ public final class NitriteStore implements DocumentStore {
     }
 
     @Override
+    public void createAll(List<Movie> movies) {
+        String now = TIMESTAMP.format(Instant.now());
+        Document[] documents = movies.stream().map(movie -> document(movie, movie.number(), now))
+                .toArray(Document[]::new);
+        this.movies.insert(documents);
+        db.commit();
+    }
+
+    @Override
+    public void deleteAll(List<String> ids) {
+        for (String id : ids) {
+            movies.remove(where("uid").eq(id));
+        }
+        db.commit();
+    }
+
+    /** Nitrite has no atomic increment: a read and a write, which concurrent callers could interleave. */
+    @Override
+    public void incrementYear(String id) {
+        Document found = get(id);
+        movies.update(where("uid").eq(id), Document.createDocument("year", found.get("year", Long.class) + 1)
+                .put("updatedAt", TIMESTAMP.format(Instant.now())));
+        db.commit();
+    }
+
+    @Override
     public Document get(String id) {
         return movies.find(where("uid").eq(id)).firstOrNull();
     }
