@@ -106,6 +106,7 @@ class UpdateOperatorTest {
     void divisionAndModuloByZeroAreRefused() {
         assertInvalid("Cannot apply divide operator: division by zero", PRICE, "{\"method\":\"divide\",\"values\":[0]}");
         assertInvalid("Cannot apply modulo operator: modulo by zero", COUNT, "{\"method\":\"modulo\",\"values\":[0.0]}");
+        assertInvalid("Cannot apply modulo operator: modulo by zero", COUNT, "{\"method\":\"modulo\",\"values\":[0.5]}");
     }
 
     @Test
