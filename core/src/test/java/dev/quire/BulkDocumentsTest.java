@@ -200,6 +200,27 @@ class BulkDocumentsTest {
         assertEquals(0, count());
     }
 
+    @Test
+    void everyDocumentOfABulkCallIsAnEvent() throws Exception {
+        EventRecorder recorder = new EventRecorder();
+        db.subscribe(List.of("documents"), recorder);
+
+        db.createDocuments(DB, MOVIES, List.of(movie("up", "Up", 2009), movie("heat", "Heat", 1995)));
+        db.updateDocuments(DB, MOVIES, Map.of("views", Operator.increment()), List.of(Query.equal("$id", "up")));
+        db.upsertDocuments(DB, MOVIES, List.of(Map.of("$id", "heat", "title", "Heat!")));
+        db.incrementDocumentAttribute(DB, MOVIES, "heat", "views");
+        db.deleteDocuments(DB, MOVIES, List.of(Query.equal("$id", "up")));
+
+        assertEquals("databases.app.collections.movies.documents.up.create", recorder.next().getEvents().get(0));
+        assertEquals("databases.app.collections.movies.documents.heat.create", recorder.next().getEvents().get(0));
+        Event update = recorder.next();
+        assertEquals("databases.app.collections.movies.documents.up.update", update.getEvents().get(0));
+        assertEquals(1L, update.getPayload().get("views"), "the value SQL computed");
+        assertEquals("databases.app.collections.movies.documents.heat.upsert", recorder.next().getEvents().get(0));
+        assertEquals("databases.app.collections.movies.documents.heat.update", recorder.next().getEvents().get(0));
+        assertEquals("databases.app.collections.movies.documents.up.delete", recorder.next().getEvents().get(0));
+    }
+
     // ---- deleteDocuments ------------------------------------------------------------------------------
 
     private void loadMovies(int count) {
