@@ -25,10 +25,10 @@ class SmokeTest {
         Collection<RunResult> results = runOnce(new OptionsBuilder()
                 .include("dev\\.quire\\.benchmarks\\..*Benchmark"));
 
-        // 6 reads + create + delete + update + 2 permission lists + 2 matches for 2 stores, 2 fresh stores,
-        // 1 parse; creates with 0, 1 and 10 subscribers, and 2 delivery measures; 5 ways to a fresh test store
-        // and 2 imports; 3 ways to write 100 updates (Quire only: transactions).
-        assertEquals(13 * 2 + 2 + 1 + 3 + 2 + 5 + 2 + 3, results.size());
+        // 6 reads + create + bulk create + delete + update + increment + 2 permission lists + 2 matches for 2
+        // stores, 2 fresh stores, 1 parse; creates with 0, 1 and 10 subscribers, and 2 delivery measures; 5 ways
+        // to a fresh test store and 2 imports; 3 ways to write 100 updates (Quire only: transactions).
+        assertEquals(15 * 2 + 2 + 1 + 3 + 2 + 5 + 2 + 3, results.size());
     }
 
     @Test
