@@ -28,7 +28,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -57,7 +56,7 @@ final class BulkDocumentService {
 
     DocumentList create(UnitOfWork unit, Access access, String databaseId, String collectionId,
                         List<? extends Map<String, ?>> documents) {
-        Objects.requireNonNull(documents, "documents");
+        Errors.require(documents, "documents");
         if (documents.isEmpty()) {
             throw Errors.missingData();
         }
@@ -70,7 +69,7 @@ final class BulkDocumentService {
         List<Document> created = new ArrayList<>(documents.size());
         List<NewDocument> batch = new ArrayList<>(Math.min(documents.size(), DocumentTable.BATCH));
         for (Map<String, ?> item : documents) {
-            Objects.requireNonNull(item, "documents must not contain null");
+            Errors.require(item, "documents");
             String id = itemId(item.get("$id"));
             List<Grant> grants = itemGrants(access, item.get("$permissions"));
             Map<String, Object> values = schema.validator().validate(DocumentService.attributesOf(item));
@@ -103,7 +102,7 @@ final class BulkDocumentService {
 
     DocumentList upsert(UnitOfWork unit, Access access, String databaseId, String collectionId,
                         List<? extends Map<String, ?>> documents) {
-        Objects.requireNonNull(documents, "documents");
+        Errors.require(documents, "documents");
         if (documents.isEmpty()) {
             throw Errors.missingData();
         }
@@ -113,7 +112,7 @@ final class BulkDocumentService {
         List<Document> upserted = new ArrayList<>(documents.size());
         unit.write(connection -> {
             for (Map<String, ?> item : documents) {
-                Objects.requireNonNull(item, "documents must not contain null");
+                Errors.require(item, "documents");
                 upsertOne(unit, access, table, connection, item, now)
                         .map(document -> events.wrote(unit, Action.UPSERT, schema, document))
                         .ifPresent(upserted::add);
