@@ -1,10 +1,10 @@
 package dev.quire.query;
 
+import dev.quire.QuireException;
 import dev.quire.query.internal.JsonWriter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * Builds Appwrite operator strings, byte for byte what the Appwrite Node SDK (node-appwrite 27.1.0)
@@ -19,12 +19,14 @@ import java.util.Objects;
  * }</pre>
  *
  * <p>Numbers are written as JavaScript's {@code JSON.stringify} writes them ({@code 2.0} becomes {@code 2}).
- * Arguments are checked here as the SDK checks them, with {@link NullPointerException} and
- * {@link IllegalArgumentException}; whether the operator fits the attribute is checked when the write runs.
+ * Arguments are checked here as the SDK checks them, with the SDK's messages, as {@link QuireException}s of type
+ * {@code general_argument_invalid} ({@code null} where a value is needed: {@code Param "value" is not
+ * optional.}); whether the operator fits the attribute is checked when the write runs.
  * Operators are read in updates and upserts (single and bulk); in a create they are plain strings, as in
  * Appwrite.
  */
 public final class Operator {
+    private static final String ARGUMENT_INVALID = "general_argument_invalid";
 
     private Operator() {
     }
@@ -253,7 +255,7 @@ public final class Operator {
      * @return the operator string
      */
     public static String arrayFilter(Condition condition, Object value) {
-        return write(OperatorMethod.ARRAY_FILTER, Objects.requireNonNull(condition, "condition").getValue(), value);
+        return write(OperatorMethod.ARRAY_FILTER, require(condition, "condition").getValue(), value);
     }
 
     /**
@@ -263,7 +265,7 @@ public final class Operator {
      * @return the operator string
      */
     public static String stringConcat(String value) {
-        return write(OperatorMethod.STRING_CONCAT, Objects.requireNonNull(value, "value"));
+        return write(OperatorMethod.STRING_CONCAT, require(value, "value"));
     }
 
     /**
@@ -274,8 +276,8 @@ public final class Operator {
      * @return the operator string
      */
     public static String stringReplace(String search, String replace) {
-        return write(OperatorMethod.STRING_REPLACE, Objects.requireNonNull(search, "search"),
-                Objects.requireNonNull(replace, "replace"));
+        return write(OperatorMethod.STRING_REPLACE, require(search, "search"),
+                require(replace, "replace"));
     }
 
     /**
@@ -321,7 +323,7 @@ public final class Operator {
     }
 
     private static String writeAll(OperatorMethod method, List<?> values) {
-        Objects.requireNonNull(values, "values");
+        require(values, "values");
         StringBuilder out = new StringBuilder(32);
         out.append("{\"method\":");
         JsonWriter.string(out, method.wireName());
@@ -332,17 +334,25 @@ public final class Operator {
 
     /** The SDK's check, with its wording: {@code "Max cannot be NaN or Infinity"}. */
     private static Number finite(Number value, String name) {
-        Objects.requireNonNull(value, name.toLowerCase(java.util.Locale.ROOT));
+        require(value, name.toLowerCase(java.util.Locale.ROOT));
         if (!Double.isFinite(value.doubleValue())) {
-            throw new IllegalArgumentException(name + " cannot be NaN or Infinity");
+            throw new QuireException(ARGUMENT_INVALID, 400, name + " cannot be NaN or Infinity");
         }
         return value;
+    }
+
+    /** Appwrite's answer to a missing required parameter, as the {@link Query} builders give it. */
+    private static <T> T require(T argument, String param) {
+        if (argument == null) {
+            throw new QuireException(ARGUMENT_INVALID, 400, "Param \"" + param + "\" is not optional.");
+        }
+        return argument;
     }
 
     private static Number divisor(Number divisor) {
         finite(divisor, "Divisor");
         if (divisor.doubleValue() == 0) {
-            throw new IllegalArgumentException("Divisor cannot be zero");
+            throw new QuireException(ARGUMENT_INVALID, 400, "Divisor cannot be zero");
         }
         return divisor;
     }

@@ -3,6 +3,7 @@ package dev.quire.query;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.quire.QuireException;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -120,14 +121,16 @@ class OperatorBuildersTest {
     }
 
     @Test
-    void missingArgumentsAreNullPointerExceptions() {
-        assertThrows(NullPointerException.class, () -> Operator.increment(null));
-        assertThrows(NullPointerException.class, () -> Operator.arrayAppend(null));
-        assertThrows(NullPointerException.class, () -> Operator.arrayFilter(null, 1));
-        assertThrows(NullPointerException.class, () -> Operator.stringReplace("a", null));
+    void missingArgumentsAreInvalidArguments() {
+        assertMessage("Param \"value\" is not optional.", () -> Operator.increment(null));
+        assertMessage("Param \"values\" is not optional.", () -> Operator.arrayAppend(null));
+        assertMessage("Param \"condition\" is not optional.", () -> Operator.arrayFilter(null, 1));
+        assertMessage("Param \"replace\" is not optional.", () -> Operator.stringReplace("a", null));
     }
 
     private static void assertMessage(String message, org.junit.jupiter.api.function.Executable call) {
-        assertEquals(message, assertThrows(IllegalArgumentException.class, call).getMessage());
+        QuireException e = assertThrows(QuireException.class, call);
+        assertEquals("general_argument_invalid", e.getType());
+        assertEquals(message, e.getMessage());
     }
 }
