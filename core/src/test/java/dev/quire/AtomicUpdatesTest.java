@@ -68,8 +68,9 @@ class AtomicUpdatesTest {
     // ---- the endpoints --------------------------------------------------------------------------------
 
     @Test
-    void incrementAddsOneByDefaultAndReturnsTheDocument() {
+    void incrementAddsOneByDefaultAndReturnsTheDocument() throws InterruptedException {
         String before = db.getDocument(DB, POSTS, "p1").getUpdatedAt();
+        Thread.sleep(2);   // timestamps have millisecond precision: let the clock move past the create's
 
         Document after = db.incrementDocumentAttribute(DB, POSTS, "p1", "likes");
 

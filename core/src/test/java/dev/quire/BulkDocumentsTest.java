@@ -302,9 +302,10 @@ class BulkDocumentsTest {
     // ---- updateDocuments ------------------------------------------------------------------------------
 
     @Test
-    void updateDocumentsWritesTheDataToEveryMatch() {
+    void updateDocumentsWritesTheDataToEveryMatch() throws InterruptedException {
         loadMovies(20);
         String before = db.getDocument(DB, MOVIES, "m1").getUpdatedAt();
+        Thread.sleep(2);   // timestamps have millisecond precision: let the clock move past the creates'
 
         DocumentList updated = db.updateDocuments(DB, MOVIES, Map.of("title", "Renamed"),
                 List.of(Query.equal("year", 2001)));
