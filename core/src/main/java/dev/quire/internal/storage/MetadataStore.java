@@ -37,8 +37,10 @@ import java.util.function.Supplier;
 public final class MetadataStore {
     private final Store store;
 
+    /** The metadata of a store, whose tables are first made to agree with it ({@link SchemaRepair}). */
     public MetadataStore(Store store) {
         this.store = store;
+        new SchemaRepair(store).run();
     }
 
     // ---- databases ------------------------------------------------------------------------------------
@@ -422,7 +424,7 @@ public final class MetadataStore {
                 MetadataStore::attribute).list(connection, plan, fields, total));
     }
 
-    private static List<AttributeDef> attributes(Connection connection, long collectionSeq) throws SQLException {
+    static List<AttributeDef> attributes(Connection connection, long collectionSeq) throws SQLException {
         List<AttributeDef> attributes = new ArrayList<>();
         try (PreparedStatement statement = connection.prepareStatement("SELECT * FROM " + Sql.quote(Sql.ATTRIBUTES)
                 + " WHERE \"_collection\" = ? ORDER BY \"_seq\"")) {
@@ -467,7 +469,7 @@ public final class MetadataStore {
 
     // ---- indexes --------------------------------------------------------------------------------------
 
-    private static List<IndexDef> indexes(Connection connection, long collectionSeq) throws SQLException {
+    static List<IndexDef> indexes(Connection connection, long collectionSeq) throws SQLException {
         List<IndexDef> indexes = new ArrayList<>();
         try (PreparedStatement statement = connection.prepareStatement("SELECT * FROM " + Sql.quote(Sql.INDEXES)
                 + " WHERE \"_collection\" = ? ORDER BY \"_seq\"")) {
@@ -595,7 +597,7 @@ public final class MetadataStore {
         }
     }
 
-    private static Void deleteIndexRow(Connection connection, long collectionSeq, String key) throws SQLException {
+    static Void deleteIndexRow(Connection connection, long collectionSeq, String key) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement("DELETE FROM " + Sql.quote(Sql.INDEXES)
                 + " WHERE \"_collection\" = ? AND \"key\" = ?")) {
             statement.setLong(1, collectionSeq);
