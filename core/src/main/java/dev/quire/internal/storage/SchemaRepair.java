@@ -36,6 +36,8 @@ import java.util.Set;
  *   <li>delete index, collection, database: metadata, then the index or tables, which are dropped;</li>
  *   <li>create collection: metadata, then its table, which is created.</li>
  * </ul>
+ * H2 adds and drops a column by copying the table into {@code <table>_COPY_<n>_<m>} and renaming the copy; a
+ * kill while it copies leaves the copy behind (the original is untouched), and it is dropped too.
  * Renaming an attribute changes its metadata, then its column's name; killed in between, the collection has
  * exactly one column the metadata does not name and one attribute without a column, and the column is renamed.
  * (No other change leaves that pair: a collection's schema changes one at a time.) A store whose tables agree
@@ -85,9 +87,12 @@ final class SchemaRepair {
                 continue;
             }
             Described collection = described.get(seq);
-            if (collection == null || table.startsWith("fts_") && !fullTextTables.contains(table)) {
+            boolean documents = table.equals("docs_" + seq);
+            // Neither a collection's table nor one of its full-text tables: left by a deleted collection or index,
+            // or H2's own copy of a table (docs_<seq>_COPY_…) that an ALTER TABLE was killed while filling.
+            if (collection == null || !documents && !fullTextTables.contains(table)) {
                 drops.add(Sql.dropTable(table));
-            } else if (table.startsWith("docs_")) {
+            } else if (documents) {
                 Set<String> named = new HashSet<>();
                 collection.indexes().forEach(index -> named.add(index.sqlName()));
                 for (String index : actual.indexesOf(table)) {
