@@ -147,7 +147,12 @@ final class SchemaRepair {
                     run("built index " + index.sqlName(), List.of(Sql.createIndex(seq, index.sqlName(),
                             index.type() == IndexType.UNIQUE, index.attributes(), index.orders())));
                 } catch (QuireException e) {
-                    // The create call it came from would have failed the same way, and removed it.
+                    // A unique index over values that are not (the store reports H2's duplicate key so): the create
+                    // call it came from would have failed the same way, and removed it. Any other failure (I/O, a
+                    // full disk) says nothing about the index, so it stops the open and the metadata is kept.
+                    if (!e.getType().equals("document_already_exists")) {
+                        throw e;
+                    }
                     LOG.warn("Removing index {} of collection {}, which cannot be built: {}", index.key(), seq,
                             e.getMessage());
                     store.inTransaction(connection -> MetadataStore.deleteIndexRow(connection, seq, index.key()));
