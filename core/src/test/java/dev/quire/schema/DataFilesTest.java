@@ -45,7 +45,7 @@ class DataFilesTest {
     }
 
     private Path lines(String... lines) throws IOException {
-        Path file = directory.resolve("in-" + System.nanoTime() + ".jsonl");
+        Path file = Files.createTempFile(directory, "in-", ".jsonl");
         Files.write(file, List.of(lines));
         return file;
     }

@@ -42,7 +42,7 @@ class SchemasTest {
     }
 
     private Path file(String json) throws IOException {
-        Path file = directory.resolve("appwrite-" + System.nanoTime() + ".json");
+        Path file = Files.createTempFile(directory, "appwrite-", ".json");
         Files.writeString(file, json);
         return file;
     }
